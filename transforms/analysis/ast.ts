@@ -1,0 +1,90 @@
+// Small, shared predicates over Babel nodes (work on raw and recast ASTs alike).
+import type { Node, Expression, Function as BabelFunction } from '@babel/types';
+
+export type FunctionNode = BabelFunction;
+
+const FUNCTION_TYPES = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ObjectMethod',
+  'ClassMethod',
+  'ClassPrivateMethod',
+]);
+
+export function isFunction(node: Node | null | undefined): node is FunctionNode {
+  return !!node && FUNCTION_TYPES.has(node.type);
+}
+
+/** Strips TS casts, non-null assertions, satisfies and parentheses. */
+export function unwrapExpression(node: Node | null | undefined): Node | null | undefined {
+  let n = node;
+  while (
+    n &&
+    (n.type === 'TSAsExpression' ||
+      n.type === 'TSSatisfiesExpression' ||
+      n.type === 'TSNonNullExpression' ||
+      n.type === 'TSTypeAssertion' ||
+      n.type === 'ParenthesizedExpression' ||
+      n.type === 'TypeCastExpression')
+  ) {
+    n = (n as { expression: Node }).expression;
+  }
+  return n;
+}
+
+/** `a.b.c` for identifiers / member chains with static keys, else null. `this` → "this". */
+export function dottedName(node: Node | null | undefined): string | null {
+  const n = unwrapExpression(node);
+  if (!n) return null;
+  if (n.type === 'Identifier') return n.name;
+  if (n.type === 'ThisExpression') return 'this';
+  if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') {
+    const obj = dottedName(n.object);
+    const prop = propertyName(n);
+    return obj && prop ? `${obj}.${prop}` : null;
+  }
+  return null;
+}
+
+/** Static property name of a member expression (`a.b`, `a['b']`), else null. */
+export function propertyName(node: Node): string | null {
+  if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return null;
+  const p = node.property;
+  if (!node.computed && p.type === 'Identifier') return p.name;
+  if (p.type === 'StringLiteral') return p.value;
+  return null;
+}
+
+/** Callee of a call as a dotted name (`fs.promises.writeFile`), else null. */
+export function calleeName(node: Node): string | null {
+  if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression' && node.type !== 'NewExpression') {
+    return null;
+  }
+  return dottedName(node.callee);
+}
+
+/** Value of a string literal or a template literal without expressions, else null. */
+export function staticString(node: Node | null | undefined): string | null {
+  const n = unwrapExpression(node);
+  if (!n) return null;
+  if (n.type === 'StringLiteral') return n.value;
+  if (n.type === 'TemplateLiteral' && n.expressions.length === 0) return n.quasis[0].value.cooked ?? null;
+  return null;
+}
+
+export function isIdentifier(node: Node | null | undefined, name?: string): boolean {
+  return !!node && node.type === 'Identifier' && (name === undefined || node.name === name);
+}
+
+/** `require('x')` → 'x' */
+export function requireSource(node: Node | null | undefined): string | null {
+  const n = unwrapExpression(node);
+  if (!n || n.type !== 'CallExpression' || !isIdentifier(n.callee, 'require')) return null;
+  return n.arguments.length === 1 ? staticString(n.arguments[0] as Expression) : null;
+}
+
+/** 1-based line and 0-based column of a node's start. */
+export function position(node: Node): { line: number; column: number } {
+  return { line: node.loc?.start.line ?? 1, column: node.loc?.start.column ?? 0 };
+}

@@ -1,0 +1,42 @@
+// Inline suppressions: `// lmi-migrate-ignore-next-line <rule-id>[ <rule-id>…]` silences the next
+// line; `/* lmi-migrate-ignore <rule-id>… */` before the first statement silences the whole file.
+// With no rule id, every rule is silenced.
+import type { File as BabelFile } from '@babel/types';
+
+export type SuppressionCheck = (rule: string, line: number) => boolean;
+
+const NEXT_LINE = /^\s*lmi-migrate-ignore-next-line\b(.*)$/;
+const FILE = /^\s*lmi-migrate-ignore\b(.*)$/;
+
+function ruleIds(rest: string): string[] {
+  return rest.split(/[\s,]+/).map((s) => s.replace(/\*\/$/, '').trim()).filter((s) => /^[a-z][a-z0-9-]*$/.test(s));
+}
+
+export function suppressions(ast: BabelFile): SuppressionCheck {
+  const comments = ast.comments ?? [];
+  if (comments.length === 0) return () => false;
+  const firstStatement = ast.program.body[0]?.start ?? Infinity;
+  const byLine = new Map<number, string[]>();
+  const wholeFile: string[] = [];
+  for (const c of comments) {
+    const text = c.value;
+    if (!text.includes('lmi-migrate-ignore')) continue;
+    const next = NEXT_LINE.exec(text);
+    if (next) {
+      const line = (c.loc?.end.line ?? 0) + 1;
+      byLine.set(line, [...(byLine.get(line) ?? []), ...(ruleIds(next[1]).length ? ruleIds(next[1]) : ['*'])]);
+      continue;
+    }
+    const file = FILE.exec(text);
+    if (file && (c.start ?? 0) < firstStatement) {
+      const ids = ruleIds(file[1]);
+      wholeFile.push(...(ids.length ? ids : ['*']));
+    }
+  }
+  if (byLine.size === 0 && wholeFile.length === 0) return () => false;
+  return (rule, line) => {
+    if (wholeFile.includes('*') || wholeFile.includes(rule)) return true;
+    const ids = byLine.get(line);
+    return !!ids && (ids.includes('*') || ids.includes(rule));
+  };
+}

@@ -1,0 +1,59 @@
+// One cheap walk over a Babel AST: parent links and nodes grouped by type. Every rule of a
+// file queries this index instead of walking the tree again.
+import { VISITOR_KEYS, type Node } from '@babel/types';
+
+export interface NodeIndex {
+  parent(node: Node): Node | undefined;
+  ofType<T extends Node['type']>(type: T): Extract<Node, { type: T }>[];
+}
+
+export function indexNodes(root: Node): NodeIndex {
+  const parents = new Map<Node, Node>();
+  const byType = new Map<string, Node[]>();
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    let list = byType.get(node.type);
+    if (!list) byType.set(node.type, (list = []));
+    list.push(node);
+    const keys = VISITOR_KEYS[node.type] ?? [];
+    // push children in reverse so lists come out in source order
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) {
+          const c = child[i] as Node | null;
+          if (c && typeof c.type === 'string') {
+            parents.set(c, node);
+            stack.push(c);
+          }
+        }
+      } else if (child && typeof (child as Node).type === 'string') {
+        parents.set(child as Node, node);
+        stack.push(child as Node);
+      }
+    }
+  }
+  return {
+    parent: (node) => parents.get(node),
+    ofType: (type) => (byType.get(type) ?? []) as never,
+  };
+}
+
+/** Children of a node in source order (visitor keys only). */
+export function childrenOf(node: Node): Node[] {
+  const out: Node[] = [];
+  for (const key of VISITOR_KEYS[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const c of child) if (c && typeof (c as Node).type === 'string') out.push(c as Node);
+    } else if (child && typeof (child as Node).type === 'string') out.push(child as Node);
+  }
+  return out;
+}
+
+/** Depth-first visit; return false from `enter` to skip a node's children. */
+export function visit(node: Node, enter: (node: Node, parent: Node | undefined) => boolean | void, parent?: Node): void {
+  if (enter(node, parent) === false) return;
+  for (const child of childrenOf(node)) visit(child, enter, node);
+}

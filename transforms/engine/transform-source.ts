@@ -1,0 +1,42 @@
+// Applies transforms to one file in memory: recast parses it once and prints it once,
+// whatever the number of transforms. No I/O.
+import jscodeshift from 'jscodeshift';
+import type { File as BabelFile } from '@babel/types';
+import { createFileAnalysis } from '../analysis/file-analysis';
+import { recastParserFor } from '../analysis/parser';
+import { EMPTY_PROJECT, type ProjectInfo } from '../analysis/project';
+import { detectStyle } from '../analysis/style';
+import type { TransformModule } from '../types';
+
+export interface TransformResult {
+  output: string;
+  changed: boolean;
+  /** ids of the transforms that changed something */
+  applied: string[];
+}
+
+const BOM = '\uFEFF';
+
+export function transformSource(
+  file: string,
+  original: string,
+  transforms: readonly TransformModule[],
+  project: ProjectInfo = EMPTY_PROJECT,
+): TransformResult {
+  const bom = original.startsWith(BOM) ? BOM : '';
+  const source = bom ? original.slice(1) : original;
+  const j = jscodeshift.withParser(recastParserFor(file));
+  const root = j(source);
+  const ast = root.get().node as BabelFile;
+  const style = detectStyle(source, ast);
+  const applied: string[] = [];
+  for (const transform of transforms) {
+    // a fresh analysis per transform: the previous one may have changed the tree
+    const analysis = createFileAnalysis(file, source, ast, project);
+    const ctx = { j, root, file, source, project, analysis, isSuppressed: analysis.isSuppressed };
+    if (transform.apply(ctx)) applied.push(transform.meta.id);
+  }
+  if (applied.length === 0) return { output: original, changed: false, applied };
+  const printed = bom + root.toSource({ quote: style.quote, lineTerminator: style.lineTerminator, tabWidth: style.tabWidth, useTabs: style.useTabs });
+  return { output: printed, changed: printed !== original, applied: printed !== original ? applied : [] };
+}

@@ -1,0 +1,25 @@
+// The one list of transforms and rules. Help text, `list`, reports and docs links all come
+// from this metadata; nothing else names a rule or transform.
+import type { ConfigRule, Rule, TransformModule } from './types';
+
+/** In the order the full migration applies them. */
+export const TRANSFORMS: TransformModule[] = [];
+
+/** Rules that read JS/TS sources. */
+export const RULES: Rule[] = [];
+
+/** Rules that read project files (templates, package.json). */
+export const CONFIG_RULES: ConfigRule[] = [];
+
+export function findTransform(id: string): TransformModule | undefined {
+  return TRANSFORMS.find((t) => t.meta.id === id);
+}
+
+export function findRule(id: string): Rule | ConfigRule | undefined {
+  return [...RULES, ...CONFIG_RULES].find((r) => r.id === id);
+}
+
+/** The rules a transform fixes (their findings decide which files it is run on). */
+export function rulesFixedBy(transformId: string): string[] {
+  return findTransform(transformId)?.meta.fixes ?? [];
+}
