@@ -1,0 +1,73 @@
+// The CLI's commands and options, written once: argument parsing, --help and the README's
+// command reference all come from this table.
+export interface OptionSpec {
+  name: string;
+  /** value placeholder, absent for boolean flags */
+  arg?: string;
+  repeatable?: boolean;
+  short?: string;
+  description: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  usage: string;
+  summary: string;
+  options: OptionSpec[];
+}
+
+const COMMON: OptionSpec[] = [
+  { name: 'ignore', arg: 'glob', repeatable: true, description: 'skip files matching this glob (relative to the current directory); repeatable' },
+  { name: 'extensions', arg: 'list', description: 'comma-separated extensions to scan (default .js,.mjs,.cjs,.jsx,.ts,.mts,.cts,.tsx)' },
+  { name: 'help', short: 'h', description: 'show help' },
+];
+
+const FORMAT: OptionSpec = { name: 'format', arg: 'pretty|json', description: 'output format (default pretty)' };
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'migrate',
+    usage: 'lmi-migrate [paths...] (--yes | --dry) [options]',
+    summary: 'run every transform on the paths (default .); --dry prints the patch, --yes writes it',
+    options: [
+      { name: 'yes', short: 'y', description: 'apply every change without prompting' },
+      { name: 'dry', description: 'write nothing; print a unified diff (git apply accepts it) on stdout' },
+      { name: 'transform', arg: 'id', repeatable: true, description: 'only these transforms; repeatable' },
+      { name: 'diff-out', arg: 'file', description: 'also write the patch of all changes to this file' },
+      FORMAT,
+      ...COMMON,
+    ],
+  },
+  {
+    name: 'check',
+    usage: 'lmi-migrate check [paths...] [options]',
+    summary: 'report findings, never write; exit 0 clean, 1 findings, 2 usage or fatal error',
+    options: [FORMAT, { name: 'rule', arg: 'id', repeatable: true, description: 'only these rules; repeatable' }, ...COMMON],
+  },
+  {
+    name: 'apply',
+    usage: 'lmi-migrate apply <transform-id> [paths...] [options]',
+    summary: 'run one transform; writes changed files unless --dry',
+    options: [
+      { name: 'dry', description: 'write nothing; print a unified diff (git apply accepts it) on stdout' },
+      { name: 'print', description: 'print each transformed file on stdout' },
+      FORMAT,
+      ...COMMON,
+    ],
+  },
+  {
+    name: 'list',
+    usage: 'lmi-migrate list [--json]',
+    summary: 'list transforms and rules with their ids and summaries',
+    options: [{ name: 'json', description: 'print JSON' }, { name: 'help', short: 'h', description: 'show help' }],
+  },
+];
+
+export const GLOBAL_OPTIONS: OptionSpec[] = [
+  { name: 'version', short: 'v', description: 'print the version (with the jscodeshift, recast and parser versions)' },
+  { name: 'help', short: 'h', description: 'show help' },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
