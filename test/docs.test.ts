@@ -1,0 +1,75 @@
+// MIGRATION.md is what the CLI's docs links (`MIGRATION.md#<rule.docs>`) point at: every registered
+// rule and transform must have its anchor there, and the guide's own links must resolve.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_RULES, RULES, TRANSFORMS } from '../transforms/registry';
+
+const GUIDE = readFileSync(join(__dirname, '..', 'MIGRATION.md'), 'utf8');
+
+/** every `<a id="…"></a>` in the guide, in order */
+function anchorsOf(markdown: string): string[] {
+  return [...markdown.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]);
+}
+
+/** the anchor part of a docs link: `tmp-fixed-path`, `#tmp-fixed-path` or `MIGRATION.md#tmp-fixed-path` */
+function anchorOf(docs: string): string {
+  return docs.slice(docs.indexOf('#') + 1);
+}
+
+const anchors = anchorsOf(GUIDE);
+const anchorSet = new Set(anchors);
+const allRules = [...RULES, ...CONFIG_RULES];
+
+describe('MIGRATION.md', () => {
+  it('has the guide sections the README and reports link to', () => {
+    for (const id of ['what-changes', 'steps', 'pool-sizing', 'per-worker-state', 'suppressing', 'rules', 'transforms']) {
+      expect(anchorSet, `missing <a id="${id}">`).toContain(id);
+    }
+  });
+
+  it('defines each anchor once', () => {
+    const duplicates = anchors.filter((a, i) => anchors.indexOf(a) !== i);
+    expect(duplicates).toEqual([]);
+  });
+
+  it('has a section for every registered rule id', () => {
+    const missing = allRules.map((r) => r.id).filter((id) => !anchorSet.has(id));
+    expect(missing).toEqual([]);
+  });
+
+  it('has the anchor every registered rule links to (rule.docs)', () => {
+    const broken = allRules.filter((r) => !anchorSet.has(anchorOf(r.docs))).map((r) => `${r.id} → ${r.docs}`);
+    expect(broken).toEqual([]);
+  });
+
+  it('starts every rule section with its anchor and a "### <id> — title" heading', () => {
+    const bad = allRules
+      .map((r) => r.id)
+      .filter((id) => !new RegExp(`<a id="${id}"></a>\\r?\\n### ${id} — \\S`).test(GUIDE));
+    expect(bad).toEqual([]);
+  });
+
+  it('has a transform-<id> section for every registered transform', () => {
+    const missing = TRANSFORMS.map((t) => `transform-${t.meta.id}`).filter((a) => !anchorSet.has(a));
+    expect(missing).toEqual([]);
+  });
+
+  it('names, in each transform section, every rule that transform fixes', () => {
+    const gaps: string[] = [];
+    for (const t of TRANSFORMS) {
+      const start = GUIDE.indexOf(`<a id="transform-${t.meta.id}"></a>`);
+      if (start === -1) continue; // reported by the test above
+      const next = GUIDE.indexOf('<a id="', start + 1);
+      const section = GUIDE.slice(start, next === -1 ? undefined : next);
+      for (const rule of t.meta.fixes) if (!section.includes(`(#${rule})`)) gaps.push(`${t.meta.id} does not link ${rule}`);
+    }
+    expect(gaps).toEqual([]);
+  });
+
+  it('links only to anchors it defines', () => {
+    const links = [...GUIDE.matchAll(/\]\(#([^)\s]+)\)/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((l) => !anchorSet.has(l))).toEqual([]);
+  });
+});
