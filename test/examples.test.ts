@@ -9,7 +9,9 @@ import { buildImportGraph } from '../transforms/analysis/import-graph';
 import { buildProjectInfo } from '../transforms/analysis/project-info';
 import { handlersFromTemplate } from '../transforms/analysis/template-handlers';
 import { analyseSource, toFinding } from '../transforms/engine/analyse-source';
-import { CONFIG_RULES, RULES } from '../transforms/registry';
+import { transformSource } from '../transforms/engine/transform-source';
+import { CONFIG_RULES, RULES, TRANSFORMS } from '../transforms/registry';
+import type { ProjectInfo } from '../transforms/analysis/project';
 import type { Finding } from '../transforms/types';
 
 const REPO = join(__dirname, '..');
@@ -30,13 +32,16 @@ const read = (file: string) => readFileSync(join(REPO, file), 'utf8');
 const templatePath = 'examples/orders-service/template.yaml';
 const packagePath = 'examples/orders-service/package.json';
 
-/** Analyses the example like `check` does, with the import graph known so helper modules are reached. */
-function analyseExample(): Finding[] {
+/** The project as `check` sees it, with the import graph known so helper modules are reached. */
+function exampleProject(): ProjectInfo {
   const templates = [{ path: templatePath, source: read(templatePath) }];
   const packageJsons = [{ path: packagePath, source: read(packagePath) }];
   const firstPass = sources.map((file) => analyseSource(file, read(file), [], buildProjectInfo({ templates, packageJsons })));
   const graph = buildImportGraph(firstPass.map((o) => ({ file: o.file, imports: o.imports, hasHandler: o.hasHandler })));
-  const project = buildProjectInfo({ templates, packageJsons, graph });
+  return buildProjectInfo({ templates, packageJsons, graph });
+}
+
+function analyseExample(project: ProjectInfo): Finding[] {
   const findings = sources.flatMap((file) => analyseSource(file, read(file), RULES, project).findings);
   for (const file of files) {
     for (const rule of CONFIG_RULES) {
@@ -46,6 +51,9 @@ function analyseExample(): Finding[] {
   }
   return findings;
 }
+
+/** Files written the LMI-safe way on purpose: a finding or a rewrite there is a false positive. */
+const ALREADY_SAFE = ['examples/orders-service/src/orders/list-orders.js', 'examples/orders-service/src/reports/archive-orders.mjs'];
 
 describe('examples/orders-service', () => {
   it('is a pre-LMI project that was never installed', () => {
@@ -80,8 +88,23 @@ describe('examples/orders-service', () => {
   });
 
   it('has at least one finding of every registered rule', () => {
-    const found = new Set(analyseExample().map((f) => f.rule));
+    const found = new Set(analyseExample(exampleProject()).map((f) => f.rule));
     const missing = [...RULES, ...CONFIG_RULES].map((r) => r.id).filter((id) => !found.has(id));
     expect(missing).toEqual([]);
+  });
+
+  it('reports nothing in the files that are already LMI-safe', () => {
+    const flagged = analyseExample(exampleProject()).filter((f) => ALREADY_SAFE.includes(f.file));
+    expect(flagged.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual([]);
+  });
+
+  it('still parses after the full migration, a second run changes nothing, safe files are untouched', () => {
+    const project = exampleProject();
+    for (const file of sources) {
+      const first = transformSource(file, read(file), TRANSFORMS, project);
+      expect(() => parseForAnalysis(file, first.output), file).not.toThrow();
+      expect(transformSource(file, first.output, TRANSFORMS, project).output, `${file} (second run)`).toBe(first.output);
+      if (ALREADY_SAFE.includes(file)) expect(first.changed, file).toBe(false);
+    }
   });
 });
