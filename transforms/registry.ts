@@ -1,12 +1,14 @@
 // The one list of transforms and rules. Help text, `list`, reports and docs links all come
 // from this metadata; nothing else names a rule or transform.
 import type { ConfigRule, Rule, TransformModule } from './types';
+import { clientPools } from './client-pools';
+import { CLIENT_POOLS_RULES } from './client-pools/rules';
 
 /** In the order the full migration applies them. */
-export const TRANSFORMS: TransformModule[] = [];
+export const TRANSFORMS: TransformModule[] = [clientPools];
 
 /** Rules that read JS/TS sources. */
-export const RULES: Rule[] = [];
+export const RULES: Rule[] = [...CLIENT_POOLS_RULES];
 
 /** Rules that read project files (templates, package.json). */
 export const CONFIG_RULES: ConfigRule[] = [];

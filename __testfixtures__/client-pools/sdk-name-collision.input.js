@@ -1,0 +1,13 @@
+const { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');
+const client = require('./http-client');
+
+async function notify(message) {
+  const client = new SNSClient({ region: process.env.AWS_REGION });
+  await client.send(new PublishCommand({ TopicArn: process.env.TOPIC_ARN, Message: message }));
+}
+
+exports.handler = async (event) => {
+  const order = await client.get(`/orders/${event.orderId}`);
+  await notify(JSON.stringify(order));
+  return order;
+};

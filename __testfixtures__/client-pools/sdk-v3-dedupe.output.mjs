@@ -1,0 +1,22 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+
+const TABLE = process.env.TABLE_NAME;
+
+const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+
+export const getHandler = async (event) => {
+  const { Item } = await ddb.send(new GetCommand({ TableName: TABLE, Key: { id: event.pathParameters.id } }));
+  return { statusCode: 200, body: JSON.stringify(Item) };
+};
+
+export const putHandler = async (event) => {
+  await ddb.send(new PutCommand({ TableName: TABLE, Item: JSON.parse(event.body) }));
+  return { statusCode: 201 };
+};
+
+const ddbEuWest1 = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-1' }));
+
+export const replicateHandler = async (event) => {
+  await ddbEuWest1.send(new PutCommand({ TableName: TABLE, Item: event.detail }));
+};

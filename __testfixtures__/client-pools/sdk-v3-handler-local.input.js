@@ -1,0 +1,7 @@
+const { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3');
+
+exports.handler = async (event) => {
+  const s3 = new S3Client({ region: process.env.AWS_REGION });
+  const res = await s3.send(new GetObjectCommand({ Bucket: process.env.BUCKET, Key: event.key }));
+  return res.ContentLength;
+};

@@ -1,0 +1,75 @@
+// The functions that run once per invocation: the handlers, and the module-level functions
+// they call by name (transitively). Code inside them runs for every request.
+import type { File as BabelFile, Node, Statement } from '@babel/types';
+import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
+import type { FileAnalysis } from '../analysis/file-analysis';
+import { visit } from '../analysis/walk';
+
+export interface InvocationFunction {
+  fn: FunctionNode;
+  /** the top-level statement that contains it (hoisted code goes before this) */
+  statement: Statement;
+  /** export name for handlers, function name for helpers */
+  name: string;
+  isHandler: boolean;
+}
+
+/** Module-level named functions: `function f() {}` and `const f = () => {}`, with their statements. */
+function moduleFunctions(ast: BabelFile): Map<string, { fn: FunctionNode; statement: Statement }> {
+  const out = new Map<string, { fn: FunctionNode; statement: Statement }>();
+  for (const stmt of ast.program.body) {
+    const decl = stmt.type === 'ExportNamedDeclaration' && stmt.declaration ? stmt.declaration : stmt;
+    if (decl.type === 'FunctionDeclaration' && decl.id) out.set(decl.id.name, { fn: decl, statement: stmt });
+    else if (decl.type === 'VariableDeclaration') {
+      for (const d of decl.declarations) {
+        const init = unwrapExpression(d.init);
+        if (d.id.type === 'Identifier' && isFunction(init)) out.set(d.id.name, { fn: init, statement: stmt });
+      }
+    }
+  }
+  return out;
+}
+
+export function topLevelStatementOf(node: Node, analysis: FileAnalysis): Statement {
+  let n: Node = node;
+  for (let p = analysis.index.parent(n); p && p.type !== 'Program'; p = analysis.index.parent(n)) n = p;
+  return n as Statement;
+}
+
+function calledNames(fn: FunctionNode): string[] {
+  const names: string[] = [];
+  visit(fn.body, (node) => {
+    if ((node.type === 'CallExpression' || node.type === 'NewExpression') && node.callee.type === 'Identifier') names.push(node.callee.name);
+  });
+  return names;
+}
+
+export function invocationFunctions(analysis: FileAnalysis): InvocationFunction[] {
+  const out: InvocationFunction[] = [];
+  const seen = new Set<FunctionNode>();
+  for (const h of analysis.handlers) {
+    if (seen.has(h.fn)) continue;
+    seen.add(h.fn);
+    out.push({ fn: h.fn, statement: topLevelStatementOf(h.fn, analysis), name: h.exportName, isHandler: true });
+  }
+  const helpers = moduleFunctions(analysis.ast);
+  for (let i = 0; i < out.length; i++) {
+    for (const name of calledNames(out[i].fn)) {
+      const helper = helpers.get(name);
+      if (!helper || seen.has(helper.fn)) continue;
+      seen.add(helper.fn);
+      out.push({ ...helper, name, isHandler: false });
+    }
+  }
+  return out;
+}
+
+/** The innermost invocation function that contains `node`, if any. */
+export function enclosingInvocation(node: Node, fns: InvocationFunction[], analysis: FileAnalysis): InvocationFunction | undefined {
+  const byFn = new Map<Node, InvocationFunction>(fns.map((f) => [f.fn, f]));
+  for (let p = analysis.index.parent(node); p; p = analysis.index.parent(p)) {
+    const hit = byFn.get(p);
+    if (hit) return hit;
+  }
+  return undefined;
+}

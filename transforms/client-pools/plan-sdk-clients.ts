@@ -1,0 +1,223 @@
+// Decides, for every AWS SDK client built per invocation, whether it can move to module scope
+// (arguments the same for every request, used only through its methods) and under which name.
+// The rule reports from this plan; the transform applies exactly its groups.
+import type { Node, Statement } from '@babel/types';
+import { propertyName } from '../analysis/ast';
+import type { FileAnalysis } from '../analysis/file-analysis';
+import type { RuleReport } from '../types';
+import { canonicalKey } from './canonical';
+import { argumentsVerdict, declaredLocal, isCachedConstruction, moduleNamesUsed, moduleStatements, type DeclaredLocal } from './hoist-sites';
+import { importedBindings } from './imported-bindings';
+import { moduleConsts } from './independence';
+import { invocationFunctions, type InvocationFunction } from './invocation-functions';
+import { isNameFree, suffixFrom } from './names';
+import { requestTaint } from './request-taint';
+import { declarationCounts, isReference } from './scope';
+import { sdkConstruction, type SdkConstruction } from './sdk-construction';
+import { effectStatement } from './statements';
+import { visit } from '../analysis/walk';
+
+export const CLIENT_PER_INVOCATION = 'client-per-invocation';
+
+export interface SdkSite {
+  node: Node;
+  fn: InvocationFunction;
+  client: SdkConstruction;
+  local: DeclaredLocal | null;
+  /** `client.destroy()` statements that would close the shared client */
+  cleanups: Statement[];
+  key: string;
+}
+
+export interface SdkGroup {
+  name: string;
+  sites: SdkSite[];
+  /** hoisted code goes before this top-level statement … */
+  anchor: Statement;
+  /** … and after these (the module bindings its arguments read) */
+  after: Statement[];
+  /** earlier groups whose clients its arguments use */
+  dependsOn: SdkGroup[];
+}
+
+export interface SdkPlan {
+  groups: SdkGroup[];
+  reports: RuleReport[];
+}
+
+const PER_REQUEST_CONFIG = new Set(['middlewareStack', 'config']);
+
+/** Why a local client cannot simply become a shared one, or null when its uses are all safe. */
+function unsafeUse(local: DeclaredLocal, analysis: FileAnalysis, cleanups: Statement[]): string | null {
+  for (const ref of local.refs) {
+    const p = analysis.index.parent(ref);
+    if (!p) return 'escapes';
+    if (p.type === 'MemberExpression' && p.object === ref) {
+      const prop = propertyName(p);
+      const gp = analysis.index.parent(p);
+      if (gp?.type === 'AssignmentExpression' && gp.left === p) return `\`${local.name}.${prop}\` is assigned per request`;
+      if (prop && PER_REQUEST_CONFIG.has(prop)) return `\`${local.name}.${prop}\` is changed per request`;
+      if (prop === 'destroy') {
+        const stmt = gp?.type === 'CallExpression' && gp.callee === p ? effectStatement(gp, analysis) : null;
+        if (!stmt) return `\`${local.name}.destroy()\` is used as a value`;
+        cleanups.push(stmt);
+      }
+      continue;
+    }
+    if ((p.type === 'CallExpression' || p.type === 'NewExpression') && p.arguments.includes(ref as never)) continue;
+    if (p.type === 'ObjectProperty' && p.value === ref) {
+      const obj = analysis.index.parent(p);
+      const call = obj && analysis.index.parent(obj);
+      if ((call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.arguments.includes(obj as never)) continue;
+    }
+    return `\`${local.name}\` is used outside method calls`;
+  }
+  return null;
+}
+
+function collectSites(analysis: FileAnalysis, fns: InvocationFunction[]) {
+  const imports = importedBindings(analysis.ast);
+  const found: Array<{ node: Node; fn: InvocationFunction; client: SdkConstruction }> = [];
+  for (const fn of fns) {
+    visit(fn.fn.body, (node) => {
+      if (node.type !== 'NewExpression' && node.type !== 'CallExpression') return;
+      const client = sdkConstruction(node, imports);
+      if (!client) return;
+      if (!isCachedConstruction(node, analysis)) found.push({ node, fn, client });
+      return false; // an inner construction is part of the outer client
+    });
+  }
+  return { imports, found };
+}
+
+export function planSdkClients(analysis: FileAnalysis): SdkPlan {
+  const reports: RuleReport[] = [];
+  const groups: SdkGroup[] = [];
+  const fns = invocationFunctions(analysis);
+  const { imports, found } = collectSites(analysis, fns);
+  if (found.length === 0) return { groups, reports };
+  const consts = moduleConsts(analysis.ast.program);
+  const statements = moduleStatements(analysis.ast.program);
+  const moduleNames = new Set(statements.keys());
+  const byKey = new Map<string, SdkGroup>();
+  const taintOf = new Map<InvocationFunction, Set<string>>();
+  // local name → group, per function, for clients built from other hoisted clients
+  const hoistedLocals = new Map<InvocationFunction, Map<string, SdkGroup>>();
+  const siteGroup = new Map<SdkSite, SdkGroup>();
+  const hoistable: Array<{ site: SdkSite; what: string }> = [];
+
+  for (const { node, fn, client } of found) {
+    const line = node.loc?.start.line ?? 0;
+    if (analysis.isSuppressed(CLIENT_PER_INVOCATION, line)) continue;
+    const localNames = new Set(declarationCounts(fn.fn).keys());
+    const hoisted = hoistedLocals.get(fn) ?? new Map<string, SdkGroup>();
+    hoistedLocals.set(fn, hoisted);
+    const tainted = taintOf.get(fn) ?? requestTaint(fn.fn);
+    taintOf.set(fn, tainted);
+    const env = { imports, moduleConsts: consts, localNames, hoisted: new Set(hoisted.keys()) };
+    const verdict = argumentsVerdict(node, fn, analysis, env, tainted);
+    const what = `\`${client.display}\` is constructed on every invocation of \`${fn.name}\``;
+    if (verdict === 'request') {
+      reports.push({
+        node,
+        message: `${what} from request data`,
+        hint: 'Keep one client per distinct configuration at module scope (a Map keyed by tenant/region/role), not one per request.',
+        fixable: false,
+      });
+      continue;
+    }
+    if (verdict === 'local') {
+      reports.push({
+        node,
+        message: `${what}; its arguments are computed inside the function`,
+        hint: 'Compute the configuration at module scope and create the client there once; SDK clients are safe for concurrent use.',
+        fixable: false,
+      });
+      continue;
+    }
+    const local = declaredLocal(node, fn, analysis);
+    const cleanups: Statement[] = [];
+    const problem = local === 'other' ? 'it is not a plain local constant' : local ? unsafeUse(local, analysis, cleanups) : null;
+    if (problem) {
+      reports.push({ node, message: `${what}, but ${problem}`, hint: 'Create the client once at module scope and pass per-request options to each call instead.', fixable: false });
+      continue;
+    }
+    const renames = new Map([...hoisted].map(([name, g]) => [name, `@group${groups.indexOf(g)}`]));
+    const site: SdkSite = { node, fn, client, local: local as DeclaredLocal | null, cleanups, key: canonicalKey(node, renames) };
+    let group = byKey.get(site.key);
+    if (!group) {
+      const used = moduleNamesUsed(node, moduleNames, localNames);
+      group = {
+        name: '',
+        sites: [],
+        anchor: fn.statement,
+        after: used.map((n) => statements.get(n)!),
+        dependsOn: hoistedUsed(node, hoisted),
+      };
+      byKey.set(site.key, group);
+      groups.push(group);
+    } else if (program(analysis).indexOf(fn.statement) < program(analysis).indexOf(group.anchor)) {
+      group.anchor = fn.statement;
+    }
+    group.sites.push(site);
+    siteGroup.set(site, group);
+    if (site.local) hoisted.set(site.local.name, group);
+    hoistable.push({ site, what });
+  }
+  nameGroups(analysis, groups);
+  for (const { site, what } of hoistable) {
+    const named = !!siteGroup.get(site)!.name;
+    reports.push({
+      node: site.node,
+      message: named ? `${what}; it can be created once at module scope` : `${what}; no free name to hoist it under`,
+      hint: 'SDK clients are safe for concurrent use: create each one once at module scope.',
+      fixable: named,
+    });
+  }
+  return { groups: groups.filter((g) => g.name), reports };
+}
+
+function hoistedUsed(node: Node, hoisted: Map<string, SdkGroup>): SdkGroup[] {
+  const out = new Set<SdkGroup>();
+  visit(node, (n, parent) => {
+    if (n.type === 'Identifier' && hoisted.has(n.name) && isReference(n, parent)) out.add(hoisted.get(n.name)!);
+  });
+  return [...out];
+}
+
+function program(analysis: FileAnalysis): Statement[] {
+  return analysis.ast.program.body;
+}
+
+function firstString(node: Node): string | null {
+  let out: string | null = null;
+  visit(node, (n) => {
+    if (out !== null) return false;
+    if (n.type === 'StringLiteral' && n.value) out = n.value;
+  });
+  return out;
+}
+
+function nameGroups(analysis: FileAnalysis, groups: SdkGroup[]): void {
+  const taken = new Set<string>(importedBindings(analysis.ast).keys());
+  const baseUsed = new Set<string>();
+  for (const group of groups) {
+    const first = group.sites[0];
+    const base = group.sites.find((s) => s.local)?.local?.name ?? first.client.suggestedName;
+    const candidates = [base];
+    const literal = firstString(first.node);
+    if (baseUsed.has(base) && literal) candidates.unshift(base + suffixFrom(literal));
+    candidates.push(first.client.suggestedName);
+    for (let i = 2; i < 20; i++) candidates.push(`${base}${i}`);
+    for (const name of candidates) {
+      const owners = new Set<Node>(group.sites.filter((s) => s.local?.name === name).map((s) => s.fn.fn));
+      const users = new Set<Node>(group.sites.map((s) => s.fn.fn).filter((f) => !owners.has(f)));
+      if (isNameFree(analysis.ast, analysis.index, name, owners, users, taken)) {
+        group.name = name;
+        break;
+      }
+    }
+    baseUsed.add(base);
+    taken.add(group.name);
+  }
+}

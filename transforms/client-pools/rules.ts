@@ -1,0 +1,17 @@
+// The rules of the client-pools family. Each reports from the same plan the transform applies,
+// so `fixable: true` means exactly "the transform rewrites this".
+import type { Rule } from '../types';
+import { CLIENT_PER_INVOCATION, planSdkClients } from './plan-sdk-clients';
+
+export const clientPerInvocation: Rule = {
+  id: CLIENT_PER_INVOCATION,
+  title: 'AWS SDK client constructed on every invocation',
+  severity: 'warning',
+  docs: CLIENT_PER_INVOCATION,
+  fixedBy: 'client-pools',
+  // every recognised client class is imported from a module whose name contains this
+  needs: ['aws-sdk'],
+  check: (ctx) => (ctx.analysis.handlers.length ? planSdkClients(ctx.analysis).reports : []),
+};
+
+export const CLIENT_POOLS_RULES: Rule[] = [clientPerInvocation];

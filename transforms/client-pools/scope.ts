@@ -1,0 +1,90 @@
+// Just enough scope knowledge for moving a binding out of a function: which identifiers are
+// references, which names a function declares, and where a name is referred to.
+import type { Identifier, Node } from '@babel/types';
+import { isFunction } from '../analysis/ast';
+import { visit } from '../analysis/walk';
+
+/** The identifiers a binding pattern declares (`{ a, b: [c] }` → a, c). */
+export function patternNames(pattern: Node | null | undefined): Identifier[] {
+  if (!pattern) return [];
+  switch (pattern.type) {
+    case 'Identifier':
+      return [pattern];
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((p) => (p.type === 'RestElement' ? patternNames(p.argument) : patternNames(p.value)));
+    case 'ArrayPattern':
+      return pattern.elements.flatMap((e) => patternNames(e));
+    case 'AssignmentPattern':
+      return patternNames(pattern.left);
+    case 'RestElement':
+      return patternNames(pattern.argument);
+    case 'TSParameterProperty':
+      return patternNames(pattern.parameter);
+    default:
+      return [];
+  }
+}
+
+/** False for property keys, member properties, labels and other names that are not variables. */
+export function isReference(node: Identifier, parent: Node | undefined): boolean {
+  if (!parent) return true;
+  switch (parent.type) {
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      return parent.object === node || parent.computed;
+    case 'ObjectProperty':
+      return parent.value === node || (parent.computed && parent.key === node);
+    case 'ObjectMethod':
+    case 'ClassMethod':
+    case 'ClassPrivateMethod':
+    case 'ClassProperty':
+    case 'ClassAccessorProperty':
+    case 'TSPropertySignature':
+    case 'TSMethodSignature':
+      return !!parent.computed && parent.key === node;
+    case 'LabeledStatement':
+    case 'BreakStatement':
+    case 'ContinueStatement':
+      return false;
+    case 'ImportSpecifier':
+    case 'ExportSpecifier':
+    case 'ImportDefaultSpecifier':
+    case 'ImportNamespaceSpecifier':
+      return false;
+    default:
+      return !parent.type.startsWith('TS') || parent.type === 'TSNonNullExpression' || parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression';
+  }
+}
+
+/** How often each name is declared anywhere inside `root` (params, variables, functions, classes, catch). */
+export function declarationCounts(root: Node): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (ids: Identifier[]) => ids.forEach((id) => counts.set(id.name, (counts.get(id.name) ?? 0) + 1));
+  visit(root, (node) => {
+    if (isFunction(node)) {
+      add(node.params.flatMap((p) => patternNames(p)));
+      if ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') && node.id && node !== root) add([node.id]);
+    } else if (node.type === 'VariableDeclarator') add(patternNames(node.id));
+    else if (node.type === 'ClassDeclaration' && node.id) add([node.id]);
+    else if (node.type === 'CatchClause' && node.param) add(patternNames(node.param));
+  });
+  return counts;
+}
+
+/** Every identifier named `name` inside `root` in a reference (or declaration) position. */
+export function referencesNamed(root: Node, name: string): Identifier[] {
+  const out: Identifier[] = [];
+  visit(root, (node, parent) => {
+    if (node.type === 'Identifier' && node.name === name && isReference(node, parent)) out.push(node);
+  });
+  return out;
+}
+
+/** Every name used as a variable (reference or declaration) anywhere inside `root`. */
+export function variableNames(root: Node): Set<string> {
+  const out = new Set<string>();
+  visit(root, (node, parent) => {
+    if (node.type === 'Identifier' && isReference(node, parent)) out.add(node.name);
+  });
+  return out;
+}

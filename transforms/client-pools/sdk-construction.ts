@@ -1,0 +1,44 @@
+// Recognises AWS SDK client constructions: v3 `new S3Client()`, `DynamoDBDocumentClient.from()`,
+// v2 `new AWS.S3()`, `new AWS.DynamoDB.DocumentClient()`, `new S3()` from 'aws-sdk/clients/s3'.
+// Commands, credentials, configs and helpers (`new GetObjectCommand`, `new Upload`) are not clients.
+import type { Node } from '@babel/types';
+import { dottedName, unwrapExpression } from '../analysis/ast';
+import { lowerCamel } from './names';
+import { resolveImportedPath, type ImportedBinding } from './imported-bindings';
+
+export interface SdkConstruction {
+  /** the class as written, for messages: `S3Client`, `AWS.S3`, `DynamoDBDocumentClient.from` */
+  display: string;
+  /** a readable variable name for a hoisted instance */
+  suggestedName: string;
+}
+
+const V2_NOT_CLIENTS = /(Credentials|^Config|^Endpoint|^Http\w*|^Request|^Response|^Service|^EventListeners|^SequentialExecutor|^ParamValidator|^MetadataService|^Signers|^util|^ManagedUpload|^Token\w*)$/;
+
+export function sdkConstruction(node: Node, imports: Map<string, ImportedBinding>): SdkConstruction | null {
+  if (node.type === 'NewExpression') {
+    const target = resolveImportedPath(node.callee, imports);
+    if (!target) return null;
+    const last = target.path.split('.').pop() ?? '';
+    const written = dottedName(node.callee) ?? last;
+    if (/^@aws-sdk\/(client-[a-z0-9-]+|lib-dynamodb)$/.test(target.source) && /Client$/.test(last)) {
+      return { display: written, suggestedName: lowerCamel(last) };
+    }
+    if (target.source === 'aws-sdk' && target.path && !target.path.split('.').some((s) => V2_NOT_CLIENTS.test(s)) && /^[A-Z]/.test(target.path)) {
+      return { display: written, suggestedName: lowerCamel(last) };
+    }
+    const v2Single = /^aws-sdk\/clients\/([a-z0-9]+)$/.exec(target.source);
+    if (v2Single && (target.path === '' || target.path === 'DocumentClient')) {
+      return { display: written, suggestedName: lowerCamel(target.path || target.local) };
+    }
+    return null;
+  }
+  if (node.type === 'CallExpression') {
+    const callee = unwrapExpression(node.callee);
+    if (callee?.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'from') return null;
+    const target = resolveImportedPath(callee.object, imports);
+    if (!target || target.source !== '@aws-sdk/lib-dynamodb' || !/^DynamoDBDocument(Client)?$/.test(target.path)) return null;
+    return { display: `${target.local}.from`, suggestedName: target.path === 'DynamoDBDocument' ? 'documentClient' : 'docClient' };
+  }
+  return null;
+}
