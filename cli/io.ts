@@ -25,6 +25,11 @@ export type ParsedOptions = Partial<Record<string, string | boolean | string[]>>
   yes?: boolean;
   print?: boolean;
   'diff-out'?: string;
+  report?: string;
+  output?: string;
+  'max-warnings'?: string;
+  'allow-dirty'?: boolean;
+  force?: boolean;
 };
 
 export class UsageError extends Error {}

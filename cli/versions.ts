@@ -4,6 +4,10 @@ import { createRequire } from 'node:module';
 const load = createRequire(__filename);
 const version = (pkgJson: string) => (load(pkgJson) as { version: string }).version;
 
+export function toolVersion(): string {
+  return version('../package.json');
+}
+
 export function versionText(): string {
   return (
     `lmi-migrate ${version('../package.json')} ` +

@@ -3,12 +3,22 @@ import { CONFIG_RULES, RULES, TRANSFORMS, findTransform } from '../../transforms
 import type { ConfigRule, Rule, TransformModule } from '../../transforms/types';
 import { UsageError, type ParsedOptions } from '../io';
 
-export type Format = 'pretty' | 'json';
+export type Format = 'pretty' | 'json' | 'sarif' | 'markdown';
 
-export function formatOf(values: ParsedOptions): Format {
-  const format = values.format ?? 'pretty';
-  if (format !== 'pretty' && format !== 'json') throw new UsageError(`unknown --format "${format}"; valid: pretty, json`);
+export function formatOf<F extends Format = 'pretty' | 'json'>(values: ParsedOptions, allowed: readonly F[] = ['pretty', 'json'] as F[]): F {
+  const format = (values.format ?? 'pretty') as F;
+  if (!allowed.includes(format)) throw new UsageError(`unknown --format "${format}"; valid: ${allowed.join(', ')}`);
   return format;
+}
+
+export function maxWarningsOf(values: ParsedOptions): number | undefined {
+  const raw = values['max-warnings'];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || !Number.isSafeInteger(n)) {
+    throw new UsageError(`--max-warnings needs a whole number, got "${String(raw)}"`);
+  }
+  return n;
 }
 
 export function extensionsOf(values: ParsedOptions): string[] | undefined {

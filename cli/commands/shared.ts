@@ -10,6 +10,8 @@ import { formatErrors, formatFindings, formatSummary } from '../format/pretty';
 import { UsageError, type CliIO, type ParsedOptions } from '../io';
 import { planChanges, scan, type PlannedChange, type ScanOptions } from '../pipeline';
 import { writeChanges } from '../write';
+import { formatMarkdown } from '../format/markdown';
+import { docsBase } from '../docs-link';
 import { extensionsOf, formatOf } from './options';
 
 export function scanOptions(paths: string[], values: ParsedOptions, io: CliIO, rules: Rule[], configRules: ConfigRule[]): ScanOptions {
@@ -37,6 +39,8 @@ export interface TransformRun {
   dry: boolean;
   print?: boolean;
   diffOut?: string;
+  /** Markdown report file */
+  report?: string;
 }
 
 /** Scan, plan the changes of `run.transforms`, then print the patch (--dry) or write them. */
@@ -55,6 +59,11 @@ export function runTransforms(paths: string[], values: ParsedOptions, io: CliIO,
   const left = result.findings.filter((f) => inScope(f) && !(f.fixable && selected.has(f.fixable) && changedFiles.has(f.file)));
   const patch = changes.map((c) => c.diff).join('');
   if (run.diffOut) writeFileSync(resolve(io.cwd, run.diffOut), patch);
+  if (run.report) {
+    const findings = result.findings.filter(inScope);
+    const markdown = formatMarkdown({ files: result.files, findings, errors, written: changes, partial: [], dry: run.dry, docsBase: docsBase(io.env) });
+    writeFileSync(resolve(io.cwd, run.report), markdown);
+  }
 
   if (format === 'json') {
     const findings = run.dry ? result.findings.filter(inScope) : left;
