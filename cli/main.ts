@@ -15,7 +15,11 @@ export const EXIT = { clean: 0, findings: 1, fatal: 2 } as const;
 
 function parseFor(cmd: CommandSpec, args: string[]): { values: ParsedOptions; positionals: string[] } {
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
-  for (const o of cmd.options) options[o.name] = { type: o.arg ? 'string' : 'boolean', multiple: o.repeatable, short: o.short };
+  for (const o of cmd.options) {
+    options[o.name] = { type: o.arg ? 'string' : 'boolean' };
+    if (o.repeatable) options[o.name].multiple = true;
+    if (o.short) options[o.name].short = o.short;
+  }
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { values: values as ParsedOptions, positionals };
