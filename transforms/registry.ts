@@ -3,12 +3,14 @@
 import type { ConfigRule, Rule, TransformModule } from './types';
 import { clientPools } from './client-pools';
 import { CLIENT_POOLS_RULES } from './client-pools/rules';
+import { initPhase } from './init-phase';
+import { INIT_PHASE_RULES } from './init-phase/rules';
 
 /** In the order the full migration applies them. */
-export const TRANSFORMS: TransformModule[] = [clientPools];
+export const TRANSFORMS: TransformModule[] = [clientPools, initPhase];
 
 /** Rules that read JS/TS sources. */
-export const RULES: Rule[] = [...CLIENT_POOLS_RULES];
+export const RULES: Rule[] = [...CLIENT_POOLS_RULES, ...INIT_PHASE_RULES];
 
 /** Rules that read project files (templates, package.json). */
 export const CONFIG_RULES: ConfigRule[] = [];

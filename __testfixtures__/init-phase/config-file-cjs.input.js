@@ -1,0 +1,8 @@
+const fs = require('fs');
+const path = require('path');
+
+module.exports.handler = async (event) => {
+  const config = JSON.parse(fs.readFileSync(path.join(__dirname, 'config.json'), 'utf8'));
+  const greeting = config.greetings[event.lang] ?? config.greetings.en;
+  return { statusCode: 200, body: greeting };
+};

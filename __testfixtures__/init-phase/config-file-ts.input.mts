@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+
+interface Config {
+  greetings: Record<string, string>;
+}
+
+export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+  const config: Config = JSON.parse(readFileSync(join(import.meta.dirname, 'config.json'), 'utf8'));
+  const lang = event.queryStringParameters?.lang ?? 'en';
+  return { statusCode: 200, body: config.greetings[lang] ?? config.greetings.en };
+};

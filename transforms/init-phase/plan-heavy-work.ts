@@ -1,0 +1,254 @@
+// heavy-work-in-handler: which `const` statements of a handler move to init, and what is reported.
+// Shared by the rule (raw AST) and the transform (recast AST), so "fixable" means "rewritten".
+import { VISITOR_KEYS } from '@babel/types';
+import type { BlockStatement, Node, Statement, VariableDeclaration } from '@babel/types';
+import type { FileAnalysis } from '../analysis/file-analysis';
+import type { HandlerInfo } from '../analysis/handlers';
+import { isFunction } from '../analysis/ast';
+import { namesInUse } from '../analysis/names-in-use';
+import { heavyCallKind, type HeavyKind } from './heavy-calls';
+import { moduleFacts, type ModuleFacts } from './module-facts';
+import { checkMovable } from './movable';
+import { usesAreReadOnly } from './read-only-uses';
+import { declaredNames, freeReferences, patternNames, visitValues } from './scope';
+import { initForm, type InitForm } from './init-form';
+import { describeHeavy, type PlanReport } from './reports';
+
+export interface HeavyMove {
+  handler: HandlerInfo;
+  body: BlockStatement;
+  /** top-level `const` statements of the handler body that move to init, in source order */
+  statements: VariableDeclaration[];
+  /** names the moved statements bind */
+  names: string[];
+  /** index in program.body before which top-level code goes */
+  insertAt: number;
+}
+
+export interface HeavyPlan {
+  moves: HeavyMove[];
+  /** how moved code that awaits reaches the handler; 'top-level' also covers code with no await */
+  form: InitForm;
+  reports: PlanReport[];
+}
+
+interface Candidate {
+  stmt: VariableDeclaration;
+  names: string[];
+  heavy: Array<{ node: Node; kind: HeavyKind }>;
+  awaits: boolean;
+  uses: Set<string>;
+}
+
+export function planHeavyWork(analysis: FileAnalysis): HeavyPlan {
+  const facts = moduleFacts(analysis.ast);
+  const moves: HeavyMove[] = [];
+  const reports: PlanReport[] = [];
+  for (const handler of analysis.handlers) {
+    const move = planHandler(analysis, facts, handler);
+    if (move) moves.push(move);
+    reportOthers(analysis, facts, handler, move, reports);
+  }
+  const awaits = moves.some((m) => m.statements.some(containsAwait));
+  let form = initForm(analysis, awaits);
+  // the ready promise is awaited in the handler: only async handlers can; one name set per file
+  if (form === 'ready') {
+    const seen = new Set<string>();
+    for (const m of [...moves]) {
+      const clash = m.names.some((n) => seen.has(n));
+      if (!m.handler.fn.async || clash) moves.splice(moves.indexOf(m), 1);
+      for (const n of m.names) seen.add(n);
+    }
+  } else {
+    form = 'top-level';
+  }
+  for (const m of moves) {
+    for (const stmt of m.statements) {
+      const heavy = firstHeavy(stmt, facts);
+      if (heavy) reports.push({ ...describeHeavy(heavy.kind, true, undefined, form), node: heavy.node });
+    }
+  }
+  return { moves, form, reports: reports.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0)) };
+}
+
+function planHandler(analysis: FileAnalysis, facts: ModuleFacts, handler: HandlerInfo): HeavyMove | null {
+  const fn = handler.fn;
+  if (fn.body.type !== 'BlockStatement') return null;
+  const locals = declaredNames(fn);
+  const counts = declarationCounts(fn);
+  const hoisted = new Set<string>();
+  let candidates: Candidate[] = [];
+  for (const stmt of fn.body.body) {
+    if (stmt.type !== 'VariableDeclaration' || stmt.kind !== 'const') continue;
+    const names = stmt.declarations.flatMap((d) => patternNames(d.id));
+    if (names.some((n) => (counts.get(n) ?? 0) !== 1)) continue;
+    const checks = stmt.declarations.map((d) => (d.init ? checkMovable(d.init, { facts, handlerLocals: locals, hoisted }) : null));
+    if (checks.some((c) => !c || !c.ok)) continue;
+    const cand: Candidate = {
+      stmt,
+      names,
+      heavy: checks.flatMap((c) => c!.heavy),
+      awaits: checks.some((c) => c!.awaits),
+      uses: new Set(checks.flatMap((c) => [...c!.uses])),
+    };
+    candidates.push(cand);
+    for (const n of names) hoisted.add(n);
+  }
+  // keep the heavy statements and what they need; drop anything whose value the handler changes
+  for (;;) {
+    const keep = neededForHeavy(candidates);
+    const skip = new Set<Node>(keep.map((c) => c.stmt));
+    const bad = keep.find((c) => !c.heavy.every((h) => h.kind === 'require' || h.kind === 'import') &&
+      !usesAreReadOnly(fn.body, c.names, skip));
+    if (!bad) {
+      candidates = keep;
+      break;
+    }
+    candidates = withoutDependents(keep, bad);
+  }
+  if (candidates.length === 0) return null;
+  const names = candidates.flatMap((c) => c.names);
+  const taken = namesInUse(analysis.ast.program, fn);
+  if (names.some((n) => taken.has(n) || facts.bindings.has(n))) return null;
+  return {
+    handler,
+    body: fn.body,
+    statements: candidates.map((c) => c.stmt),
+    names,
+    insertAt: insertionIndex(analysis, facts, handler, candidates),
+  };
+}
+
+/** Heavy candidates plus the candidates they read, transitively. */
+function neededForHeavy(cands: Candidate[]): Candidate[] {
+  const byName = new Map<string, Candidate>();
+  for (const c of cands) for (const n of c.names) byName.set(n, c);
+  const keep = new Set<Candidate>();
+  const add = (c: Candidate) => {
+    if (keep.has(c)) return;
+    keep.add(c);
+    for (const u of c.uses) add(byName.get(u)!);
+  };
+  for (const c of cands) if (c.heavy.length) add(c);
+  return cands.filter((c) => keep.has(c));
+}
+
+function withoutDependents(cands: Candidate[], bad: Candidate): Candidate[] {
+  const dropped = new Set(bad.names);
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    if (c === bad || [...c.uses].some((u) => dropped.has(u))) for (const n of c.names) dropped.add(n);
+    else out.push(c);
+  }
+  return out;
+}
+
+function declarationCounts(fn: Node): Map<string, number> {
+  const counts = new Map<string, number>();
+  visitValues(fn, (node) => {
+    const names: string[] = [];
+    if (node.type === 'VariableDeclarator') patternNames(node.id, names);
+    if (node.type === 'CatchClause') patternNames(node.param, names);
+    if (isFunction(node)) for (const p of node.params) patternNames(p, names);
+    if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id) names.push(node.id.name);
+    for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  });
+  return counts;
+}
+
+/** Before the handler's top-level statement, but after every module binding the moved code reads. */
+function insertionIndex(analysis: FileAnalysis, facts: ModuleFacts, handler: HandlerInfo, cands: Candidate[]): number {
+  let at = topLevelIndex(analysis, handler.fn);
+  for (const c of cands) {
+    for (const ref of freeReferences(c.stmt)) {
+      const b = facts.bindings.get(ref.name);
+      if (b && b.index >= at) at = b.index + 1;
+    }
+  }
+  return at;
+}
+
+export function topLevelIndex(analysis: FileAnalysis, node: Node): number {
+  let cur: Node | undefined = node;
+  while (cur) {
+    const parent = analysis.index.parent(cur);
+    if (parent?.type === 'Program') return parent.body.indexOf(cur as Statement);
+    cur = parent;
+  }
+  return analysis.ast.program.body.length;
+}
+
+function containsAwait(stmt: Node): boolean {
+  let found = false;
+  visitValues(stmt, (n) => {
+    if (n.type === 'AwaitExpression') found = true;
+  });
+  return found;
+}
+
+function firstHeavy(stmt: Node, facts: ModuleFacts): { node: Node; kind: HeavyKind } | null {
+  let found: { node: Node; kind: HeavyKind } | null = null;
+  visitValues(stmt, (n) => {
+    const kind = found ? null : heavyCallKind(n, facts);
+    if (kind) found = { node: n, kind };
+  });
+  return found;
+}
+
+/** Heavy calls in a handler that are not moved: findings a human must act on (or deliberate lazy loads). */
+function reportOthers(analysis: FileAnalysis, facts: ModuleFacts, handler: HandlerInfo, move: HeavyMove | null, out: PlanReport[]): void {
+  const fn = handler.fn;
+  if (fn.body.type !== 'BlockStatement') return;
+  const moved = new Set<Node>(move?.statements ?? []);
+  const locals = declaredNames(fn);
+  const walk = (node: Node, conditional: boolean) => {
+    if (moved.has(node)) return;
+    const kind = heavyCallKind(node, facts);
+    if (kind && !(conditional && (kind === 'require' || kind === 'import')) && !memoized(analysis, node, locals)) {
+      // a conditional require()/import() is a deliberate lazy load; a memoized one runs once
+      const dep = checkMovable(node, { facts, handlerLocals: locals, hoisted: new Set() });
+      const why = dep.reason === 'request' ? 'request' : conditional ? 'conditional' : 'unproven';
+      out.push({ ...describeHeavy(kind, false, why, 'top-level'), node });
+    }
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const k of Array.isArray(child) ? child : [child]) {
+        if (k && typeof (k as Node).type === 'string') walk(k as Node, conditional || isBranching(node, key));
+      }
+    }
+  };
+  for (const stmt of fn.body.body) walk(stmt, false);
+}
+
+/** Assigned to a module-level binding (`cache = …`, `if (!x) x = await …`): already kept across requests. */
+function memoized(analysis: FileAnalysis, node: Node, locals: Set<string>): boolean {
+  for (let cur: Node | undefined = node; cur && !isFunction(cur); cur = analysis.index.parent(cur)) {
+    if (cur.type === 'AssignmentExpression' && cur.left.type === 'Identifier' && !locals.has(cur.left.name)) return true;
+  }
+  return false;
+}
+
+/** Children that run only sometimes (or many times): branches, loop bodies, nested functions, catch. */
+function isBranching(node: Node, key: string): boolean {
+  switch (node.type) {
+    case 'IfStatement':
+    case 'ConditionalExpression':
+      return key === 'consequent' || key === 'alternate';
+    case 'LogicalExpression':
+      return key === 'right';
+    case 'SwitchStatement':
+      return key === 'cases';
+    case 'TryStatement':
+      return key === 'handler';
+    case 'ForStatement':
+    case 'ForInStatement':
+    case 'ForOfStatement':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+      return key === 'body';
+    default:
+      return isFunction(node) && key === 'body';
+  }
+}
+
+export { type PlanReport };

@@ -1,0 +1,20 @@
+// The init-phase rules. Each calls the same plan as the transform, so `fixable: true` means
+// exactly "the init-phase transform rewrites this".
+import type { Rule, RuleReport } from '../types';
+import { planHeavyWork } from './plan-heavy-work';
+import type { PlanReport } from './reports';
+
+const toReports = (reports: PlanReport[]): RuleReport[] => reports.map((r) => ({ ...r }));
+
+export const heavyWorkInHandler: Rule = {
+  id: 'heavy-work-in-handler',
+  title: 'Invocation-independent heavy work runs in the handler',
+  severity: 'warning',
+  docs: 'heavy-work-in-handler',
+  fixedBy: 'init-phase',
+  // every heavy call it recognizes spells one of these
+  needs: ['readFile', 'require', 'import', 'GetSecretValue', 'getSecretValue', 'GetParameter', 'getParameter', 'fetch'],
+  check: (ctx) => toReports(planHeavyWork(ctx.analysis).reports),
+};
+
+export const INIT_PHASE_RULES: Rule[] = [heavyWorkInHandler];

@@ -1,0 +1,169 @@
+// Just enough scope analysis for init-phase: what a module-level name is bound to, which names
+// a function declares, and which names an expression reads from outside itself.
+import type { File as BabelFile, Node, Statement, VariableDeclarator } from '@babel/types';
+import { isPropertyKey } from '../analysis/names-in-use';
+import { isFunction, requireSource } from '../analysis/ast';
+import { VISITOR_KEYS } from '@babel/types';
+import { visit } from '../analysis/walk';
+
+export type BindingKind = 'import' | 'require' | 'const' | 'let' | 'var' | 'function' | 'class';
+
+export interface ModuleBinding {
+  kind: BindingKind;
+  /** index of the declaring statement in program.body */
+  index: number;
+  /** module specifier for imports and `const x = require('x')` */
+  source?: string;
+  /** what it imports: an export name, 'default', or '*' for the whole module */
+  imported?: string;
+  /** the declarator of a variable binding */
+  declarator?: VariableDeclarator;
+}
+
+/** Names introduced by a binding pattern (`a`, `{ a, b: c }`, `[d, ...e]`). */
+export function patternNames(pattern: Node | null | undefined, out: string[] = []): string[] {
+  if (!pattern) return out;
+  switch (pattern.type) {
+    case 'Identifier':
+      out.push(pattern.name);
+      break;
+    case 'ObjectPattern':
+      for (const p of pattern.properties) patternNames(p.type === 'RestElement' ? p.argument : (p.value as Node), out);
+      break;
+    case 'ArrayPattern':
+      for (const e of pattern.elements) patternNames(e, out);
+      break;
+    case 'AssignmentPattern':
+      patternNames(pattern.left, out);
+      break;
+    case 'RestElement':
+      patternNames(pattern.argument, out);
+      break;
+    case 'TSParameterProperty':
+      patternNames(pattern.parameter, out);
+      break;
+  }
+  return out;
+}
+
+/** The declaration a top-level statement carries, looking through `export`. */
+export function declarationOf(stmt: Statement): Statement {
+  if ((stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportDefaultDeclaration') && stmt.declaration) {
+    return stmt.declaration as Statement;
+  }
+  return stmt;
+}
+
+export function moduleBindings(ast: BabelFile): Map<string, ModuleBinding> {
+  const out = new Map<string, ModuleBinding>();
+  ast.program.body.forEach((stmt, index) => {
+    if (stmt.type === 'ImportDeclaration') {
+      if (stmt.importKind === 'type') return;
+      for (const s of stmt.specifiers) {
+        if (s.type === 'ImportSpecifier' && s.importKind === 'type') continue;
+        const imported = s.type === 'ImportSpecifier'
+          ? (s.imported.type === 'Identifier' ? s.imported.name : s.imported.value)
+          : s.type === 'ImportDefaultSpecifier' ? 'default' : '*';
+        out.set(s.local.name, { kind: 'import', index, source: stmt.source.value, imported });
+      }
+      return;
+    }
+    const decl = declarationOf(stmt);
+    if (decl.type === 'VariableDeclaration') {
+      for (const d of decl.declarations) {
+        const source = requireSource(d.init);
+        const kind: BindingKind = source !== null && decl.kind === 'const' ? 'require' : (decl.kind as BindingKind);
+        if (source !== null && d.id.type === 'ObjectPattern') {
+          for (const p of d.id.properties) {
+            if (p.type !== 'ObjectProperty' || p.computed || p.value.type !== 'Identifier') continue;
+            const key = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : null;
+            if (key) out.set(p.value.name, { kind, index, source, imported: key });
+          }
+          continue;
+        }
+        for (const name of patternNames(d.id)) {
+          out.set(name, { kind, index, source: source ?? undefined, imported: source !== null ? '*' : undefined, declarator: d });
+        }
+      }
+    } else if ((decl.type === 'FunctionDeclaration' || decl.type === 'ClassDeclaration') && decl.id) {
+      out.set(decl.id.name, { kind: decl.type === 'FunctionDeclaration' ? 'function' : 'class', index });
+    }
+  });
+  return out;
+}
+
+/** Every name declared anywhere inside `root` (parameters, variables, functions, classes, catch clauses). */
+export function declaredNames(root: Node): Set<string> {
+  const names = new Set<string>();
+  visit(root, (node) => {
+    if (isFunction(node)) {
+      for (const p of node.params) for (const n of patternNames(p)) names.add(n);
+      if ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') && node.id) names.add(node.id.name);
+    } else if (node.type === 'VariableDeclarator') {
+      for (const n of patternNames(node.id)) names.add(n);
+    } else if (node.type === 'CatchClause' && node.param) {
+      for (const n of patternNames(node.param)) names.add(n);
+    } else if (node.type === 'ClassDeclaration' && node.id) {
+      names.add(node.id.name);
+    }
+    return undefined;
+  });
+  return names;
+}
+
+const TYPE_ONLY_KEYS = new Set(['typeAnnotation', 'typeParameters', 'returnType', 'superTypeParameters', 'implements']);
+
+/** Is `node` a value reference (not a property key, not a declaration id, not a type)? */
+export function isReference(node: Node, parent: Node | undefined): boolean {
+  if (node.type !== 'Identifier' || !parent) return node.type === 'Identifier';
+  if (isPropertyKey(node, parent)) return false;
+  if (parent.type === 'ObjectProperty' && parent.shorthand && parent.value === node) return true;
+  return true;
+}
+
+/**
+ * Identifiers read inside `root` that `root` does not declare itself, each with its node.
+ * Type annotations are skipped (they are erased).
+ */
+export function freeReferences(root: Node): Array<{ name: string; node: Node; parent: Node | undefined }> {
+  const own = declaredNames(root);
+  const out: Array<{ name: string; node: Node; parent: Node | undefined }> = [];
+  visitValues(root, (node, parent) => {
+    if (node.type === 'Identifier' && isReference(node, parent) && !own.has(node.name) && !isDeclarationId(node, parent)) {
+      out.push({ name: node.name, node, parent });
+    }
+  });
+  return out;
+}
+
+function isDeclarationId(node: Node, parent: Node | undefined): boolean {
+  if (!parent) return false;
+  if (parent.type === 'VariableDeclarator' && parent.id === node) return true;
+  if (isFunction(parent) && (parent.params as Node[]).includes(node)) return true;
+  if ((parent.type === 'FunctionDeclaration' || parent.type === 'FunctionExpression' || parent.type === 'ClassDeclaration') && parent.id === node) return true;
+  return false;
+}
+
+const VALUE_WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'TSParameterProperty', 'TSExportAssignment']);
+
+/** Like `visit`, but never enters type annotations or TS-only declarations. */
+export function visitValues(root: Node, enter: (node: Node, parent: Node | undefined) => void): void {
+  const walk = (node: Node, parent: Node | undefined) => {
+    enter(node, parent);
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
+      if (TYPE_ONLY_KEYS.has(key)) continue;
+      if (VALUE_WRAPPERS.has(node.type) && key !== 'expression' && key !== 'parameter') continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (isValueNode(c)) walk(c, node);
+      } else if (isValueNode(child)) walk(child, node);
+    }
+  };
+  walk(root, undefined);
+}
+
+function isValueNode(x: unknown): x is Node {
+  if (!x || typeof (x as Node).type !== 'string') return false;
+  const type = (x as Node).type;
+  return !type.startsWith('TS') || VALUE_WRAPPERS.has(type);
+}
