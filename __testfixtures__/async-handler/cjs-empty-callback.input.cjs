@@ -1,0 +1,6 @@
+const { audit } = require('./audit');
+
+module.exports.handler = (event, context, callback) => {
+  audit(event.detail);
+  callback();
+};

@@ -1,0 +1,6 @@
+const { audit } = require('./audit');
+
+module.exports.handler = async (event, context) => {
+  audit(event.detail);
+  return;
+};
