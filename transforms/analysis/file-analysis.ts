@@ -1,5 +1,6 @@
 // Everything rules and transforms ask about one file, computed lazily and at most once.
 import type { File as BabelFile } from '@babel/types';
+import { analyseBindings, type ModuleBindings } from './bindings';
 import { findHandlers, type HandlerInfo } from './handlers';
 import { moduleStyle, type ModuleStyle } from './module-style';
 import type { ProjectInfo } from './project';
@@ -16,6 +17,8 @@ export interface FileAnalysis {
   readonly handlers: HandlerInfo[];
   readonly moduleStyle: ModuleStyle;
   readonly isSuppressed: SuppressionCheck;
+  /** module-level bindings, their reads/writes/mutations and where they happen (scope-aware) */
+  readonly bindings: ModuleBindings;
 }
 
 function lazy<T>(compute: () => T): () => T {
@@ -35,6 +38,7 @@ export function createFileAnalysis(file: string, source: string, ast: BabelFile,
   const handlers = lazy(() => findHandlers(ast, project.handlerHints(file)));
   const style = lazy(() => moduleStyle(file, ast, project.packageType(file)));
   const suppressed = lazy(() => suppressions(ast));
+  const bindings = lazy(() => analyseBindings({ ast, handlers: handlers() }));
   return {
     file,
     source,
@@ -48,6 +52,9 @@ export function createFileAnalysis(file: string, source: string, ast: BabelFile,
     },
     get moduleStyle() {
       return style();
+    },
+    get bindings() {
+      return bindings();
     },
     isSuppressed: (rule, line) => suppressed()(rule, line),
   };

@@ -1,0 +1,277 @@
+// Module-level bindings and every use of them: who reads, rebinds or mutates module state, and
+// whether that happens at init, in a handler, or in code a handler reaches. Scope-aware (Babel's
+// scope analysis), so a shadowing local never counts. Works on the raw parser AST and on the
+// recast AST alike.
+//
+//   analyseBindings(analysis) → ModuleBindings        (also lazily as `analysis.bindings`)
+//   bindings.get('cache')?.references                   each { node, kind, site, place, fn, at }
+//   readsThenWritesAcrossAwait(binding)                 lost-update candidates (`x += await f()`)
+//   functionsReachableFromHandlers(analysis)            Set of in-file functions (handlers included)
+import type { Binding, NodePath } from '@babel/traverse';
+import type { File as BabelFile, Identifier, Node, Statement } from '@babel/types';
+import { dottedName, isFunction, unwrapExpression, type FunctionNode } from './ast';
+import { hasAwaitBetween } from './await-points';
+import { reachableFunctions } from './call-graph';
+import type { HandlerInfo } from './handlers';
+import { programScope } from './module-scope';
+import { classifyUse, targetIdentifiers, type ReferenceKind } from './reference-kind';
+
+export type { ReferenceKind } from './reference-kind';
+
+export type BindingKind = 'var' | 'let' | 'const' | 'function' | 'class' | 'import' | 'other';
+
+/**
+ * Where code runs: 'init' = module top level (not in a function, or in a top-level IIFE);
+ * 'handler' = lexically inside a handler function; 'reachable' = inside an in-file function a
+ * handler reaches (calls, callbacks, methods of module objects); 'other' = any other function.
+ */
+export type Place = 'init' | 'handler' | 'reachable' | 'other';
+
+export interface BindingReference {
+  /** the identifier naming the binding */
+  node: Identifier;
+  /** `x = v` write; `x++`/`x += v`/`x ??= v` give a read AND a write of the same node; `x.k = v`, `x.push(v)` mutate */
+  kind: ReferenceKind;
+  /** the expression that does it: the assignment, update, `delete`, mutating call; for reads the identifier's parent */
+  site: Node;
+  place: Place;
+  /** innermost enclosing function, null at module top level */
+  fn: FunctionNode | null;
+  /** the handler this lies lexically inside, if any */
+  handler: HandlerInfo | null;
+  /** source offset where it happens: a read at the identifier's start, a write/mutation when `site` completes */
+  at: number;
+}
+
+export interface ModuleBinding {
+  name: string;
+  kind: BindingKind;
+  /** the declaring node: VariableDeclarator, FunctionDeclaration, ClassDeclaration, Import*Specifier … */
+  declaration: Node;
+  identifier: Identifier;
+  /** initializer of a variable (unwrapped of TS casts), else null */
+  init: Node | null;
+  /** names it is exported under (ESM `export`, `exports.x = x`, `module.exports = { x }`, `export default x`) */
+  exportNames: string[];
+  exported: boolean;
+  /** every use, declaration excluded, in source order */
+  references: BindingReference[];
+}
+
+export interface ModuleBindings {
+  /** by name, in declaration order */
+  all: ModuleBinding[];
+  get(name: string): ModuleBinding | undefined;
+  /** the module binding an identifier node names (declaration or use), if any */
+  bindingOf(identifier: Node): ModuleBinding | undefined;
+  /** in-file functions reachable from the handlers, the handlers included */
+  reachable: Set<FunctionNode>;
+}
+
+/** The parts of FileAnalysis this needs (so it also runs on a bare AST in tests). */
+export interface BindingsInput {
+  ast: BabelFile;
+  handlers: HandlerInfo[];
+}
+
+const KIND: Record<string, BindingKind> = { var: 'var', let: 'let', const: 'const', module: 'import', hoisted: 'function' };
+
+export function analyseBindings(analysis: BindingsInput): ModuleBindings {
+  const { scope } = programScope(analysis.ast);
+  const handlerOf = new Map<Node, HandlerInfo>(analysis.handlers.map((h) => [h.fn, h]));
+  const reachable = reachableFunctions(scope, analysis.handlers.map((h) => h.fn));
+  const exportNames = collectExportNames(analysis.ast.program.body);
+
+  const placeOf = (path: NodePath): Pick<BindingReference, 'place' | 'fn' | 'handler'> => {
+    let fn: FunctionNode | null = null;
+    let handler: HandlerInfo | null = null;
+    let inReachable = false;
+    let onlyIifes = true;
+    for (let p: NodePath | null = path.parentPath; p; p = p.parentPath) {
+      const node = p.node;
+      if (!isFunction(node)) continue;
+      fn ??= node;
+      handler ??= handlerOf.get(node) ?? null;
+      if (reachable.has(node)) inReachable = true;
+      if (!isIife(p)) onlyIifes = false;
+    }
+    const place: Place = handler ? 'handler' : inReachable ? 'reachable' : fn === null || onlyIifes ? 'init' : 'other';
+    return { place, fn, handler };
+  };
+
+  const all: ModuleBinding[] = [];
+  const byIdentifier = new Map<Node, ModuleBinding>();
+  for (const [name, binding] of Object.entries(scope.bindings)) {
+    const mb = toModuleBinding(name, binding, exportNames.get(name) ?? []);
+    byIdentifier.set(mb.identifier, mb);
+    const add = (path: NodePath, node: Identifier, kind: ReferenceKind, site: Node) => {
+      const at = kind === 'read' ? node.start ?? 0 : site.end ?? node.end ?? 0;
+      mb.references.push({ node, kind, site, at, ...placeOf(path) });
+      byIdentifier.set(node, mb);
+    };
+    const seen = new Set<Node>();
+    for (const v of binding.constantViolations) {
+      const node = v.node;
+      if (node.type === 'AssignmentExpression') {
+        for (const id of targetIdentifiers(node.left)) {
+          if (id.type !== 'Identifier' || id.name !== name) continue;
+          seen.add(id);
+          if (node.operator !== '=') add(v, id, 'read', node);
+          add(v, id, 'write', node);
+        }
+      } else if (node.type === 'UpdateExpression') {
+        const id = unwrapExpression(node.argument);
+        if (id?.type !== 'Identifier') continue;
+        seen.add(id);
+        add(v, id, 'read', node);
+        add(v, id, 'write', node);
+      } else {
+        // for (x of …), a redeclaring `var x = …` or function declaration
+        const target = node.type === 'ForInStatement' || node.type === 'ForOfStatement' ? node.left : node;
+        const ids = node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration' ? [node.id!] : targetIdentifiers(target);
+        for (const id of ids) {
+          if (id.type !== 'Identifier' || id.name !== name || id === mb.identifier) continue;
+          seen.add(id);
+          add(v, id, 'write', node);
+        }
+      }
+    }
+    for (const ref of binding.referencePaths) {
+      const node = ref.node;
+      if (seen.has(node) || node.type !== 'Identifier') continue;
+      // `export { x }` names the binding, it does not read it
+      if (ref.parent.type === 'ExportSpecifier') continue;
+      const use = classifyUse(node, (n) => (n === node ? ref.parent : parentOfPath(ref, n)));
+      add(ref, node, use.kind, use.site);
+    }
+    mb.references.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0) || order(a.kind) - order(b.kind));
+    all.push(mb);
+  }
+  const byName = new Map(all.map((b) => [b.name, b]));
+  return { all, get: (name) => byName.get(name), bindingOf: (id) => byIdentifier.get(id), reachable };
+}
+
+function order(kind: ReferenceKind): number {
+  return kind === 'read' ? 0 : kind === 'mutate' ? 1 : 2;
+}
+
+/** Parent lookup along a reference's ancestor paths (classifyUse only climbs from the identifier). */
+function parentOfPath(ref: NodePath, node: Node): Node | undefined {
+  for (let p: NodePath | null = ref; p; p = p.parentPath) if (p.node === node) return p.parentPath?.node;
+  return undefined;
+}
+
+function isIife(fnPath: NodePath): boolean {
+  let child: NodePath = fnPath;
+  let parent = fnPath.parentPath;
+  while (parent && (parent.node.type === 'ParenthesizedExpression' || parent.node.type === 'TSAsExpression')) {
+    child = parent;
+    parent = parent.parentPath;
+  }
+  return !!parent && (parent.node.type === 'CallExpression' || parent.node.type === 'NewExpression') && (parent.node as { callee: Node }).callee === child.node;
+}
+
+function toModuleBinding(name: string, binding: Binding, exportNames: string[]): ModuleBinding {
+  const decl = binding.path.node;
+  const kind: BindingKind = decl.type === 'ClassDeclaration' ? 'class' : KIND[binding.kind] ?? 'other';
+  const init = decl.type === 'VariableDeclarator' ? unwrapExpression(decl.init) ?? null : null;
+  return {
+    name,
+    kind,
+    declaration: decl,
+    identifier: binding.identifier,
+    init,
+    exportNames,
+    exported: exportNames.length > 0,
+    references: [],
+  };
+}
+
+/** local name → exported names, from the top-level statements. */
+function collectExportNames(body: Statement[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (local: string, exported: string) => {
+    const list = out.get(local) ?? [];
+    if (!list.includes(exported)) list.push(exported);
+    out.set(local, list);
+  };
+  const addValue = (value: Node | null | undefined, exported: string) => {
+    const v = unwrapExpression(value);
+    if (v?.type === 'Identifier') add(v.name, exported);
+  };
+  for (const stmt of body) {
+    if (stmt.type === 'ExportNamedDeclaration' && !stmt.source) {
+      const d = stmt.declaration;
+      if (d && (d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration') && d.id) add(d.id.name, d.id.name);
+      else if (d?.type === 'VariableDeclaration') {
+        for (const v of d.declarations) for (const id of targetIdentifiers(v.id)) if (id.type === 'Identifier') add(id.name, id.name);
+      }
+      for (const s of stmt.specifiers) {
+        if (s.type === 'ExportSpecifier') add(s.local.name, s.exported.type === 'Identifier' ? s.exported.name : s.exported.value);
+      }
+    } else if (stmt.type === 'ExportDefaultDeclaration') {
+      const d = stmt.declaration;
+      if ((d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration') && d.id) add(d.id.name, 'default');
+      else addValue(d, 'default');
+    } else if (stmt.type === 'TSExportAssignment') {
+      addValue(stmt.expression, 'module.exports');
+    } else if (stmt.type === 'ExpressionStatement') {
+      // exports.a = module.exports.b = x
+      let expr = unwrapExpression(stmt.expression);
+      const targets: string[] = [];
+      while (expr?.type === 'AssignmentExpression' && expr.operator === '=') {
+        const target = dottedName(expr.left);
+        if (target) targets.push(target);
+        expr = unwrapExpression(expr.right);
+      }
+      for (const target of targets) {
+        const m = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target);
+        if (m) addValue(expr, m[1]);
+        else if (target === 'module.exports') {
+          if (expr?.type === 'ObjectExpression') {
+            for (const p of expr.properties) {
+              if (p.type !== 'ObjectProperty' || p.computed) continue;
+              const key = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : null;
+              if (key) addValue(p.value, key);
+            }
+          } else addValue(expr, 'module.exports');
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** In-file functions reachable from the handlers (the handlers included). */
+export function functionsReachableFromHandlers(analysis: { bindings: ModuleBindings }): Set<FunctionNode> {
+  return analysis.bindings.reachable;
+}
+
+export interface AwaitSeparatedUpdate {
+  binding: ModuleBinding;
+  /** the read whose value is stale by the time of the write */
+  read: BindingReference;
+  /** the later write or mutation in the same function, after an await */
+  write: BindingReference;
+  fn: FunctionNode;
+}
+
+/**
+ * "Read, await, then write" in one function: for each write or mutation of the binding, the
+ * earliest read of it in the same function such that the function awaits between the read and
+ * the write. `x += await f()` and `x = x + await f()` qualify (x is read before the await);
+ * `const v = await f(); x += v` does not. Only source order within one function is considered
+ * (not loop back-edges, not reads in other functions).
+ */
+export function readsThenWritesAcrossAwait(binding: ModuleBinding): AwaitSeparatedUpdate[] {
+  const out: AwaitSeparatedUpdate[] = [];
+  for (const write of binding.references) {
+    if (write.kind === 'read' || !write.fn) continue;
+    const fn = write.fn;
+    const read = binding.references.find(
+      (r) => r.kind === 'read' && r.fn === fn && (r.node.end ?? Infinity) <= write.at && hasAwaitBetween(fn, r.node.end ?? 0, write.at),
+    );
+    if (read) out.push({ binding, read, write, fn });
+  }
+  return out;
+}

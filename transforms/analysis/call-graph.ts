@@ -1,0 +1,120 @@
+// In-file call graph from the handlers: which module-level functions a handler can reach by
+// calling them, passing them as callbacks (`items.map(format)`), or calling methods of
+// module-level objects and classes (`repo.save()`, `new Store().put()`).
+import type { Binding, NodePath, Scope } from '@babel/traverse';
+import type { Node } from '@babel/types';
+import { isFunction, unwrapExpression, type FunctionNode } from './ast';
+
+/** The functions a module-level binding holds: all of them, and by method name. */
+export interface HeldFunctions {
+  all: FunctionNode[];
+  byName: Map<string, FunctionNode[]>;
+}
+
+function held(): HeldFunctions {
+  return { all: [], byName: new Map() };
+}
+
+function addNamed(h: HeldFunctions, name: string | null, fn: FunctionNode): void {
+  h.all.push(fn);
+  if (name === null) return;
+  const list = h.byName.get(name);
+  if (list) list.push(fn);
+  else h.byName.set(name, [fn]);
+}
+
+function keyName(key: Node, computed: boolean): string | null {
+  if (computed) return key.type === 'StringLiteral' ? key.value : null;
+  return key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : null;
+}
+
+function collectValue(value: Node | null | undefined, h: HeldFunctions, scope: Scope, depth = 0): void {
+  const v = unwrapExpression(value);
+  if (!v || depth > 4) return;
+  if (isFunction(v)) addNamed(h, null, v);
+  else if (v.type === 'ObjectExpression') {
+    for (const p of v.properties) {
+      if (p.type === 'ObjectMethod') addNamed(h, keyName(p.key, p.computed), p);
+      else if (p.type === 'ObjectProperty') {
+        const pv = unwrapExpression(p.value);
+        if (pv && isFunction(pv)) addNamed(h, keyName(p.key, p.computed), pv);
+      }
+    }
+  } else if (v.type === 'ClassExpression' || v.type === 'ClassDeclaration') {
+    for (const m of v.body.body) {
+      if (m.type === 'ClassMethod' || m.type === 'ClassPrivateMethod') addNamed(h, m.key.type === 'PrivateName' ? null : keyName(m.key, m.computed ?? false), m);
+      else if (m.type === 'ClassProperty') {
+        const pv = unwrapExpression(m.value);
+        if (pv && isFunction(pv)) addNamed(h, keyName(m.key, m.computed ?? false), pv);
+      }
+    }
+  } else if (v.type === 'NewExpression' && v.callee.type === 'Identifier') {
+    // `const store = new Store()`: the instance's methods are the module class's methods
+    const cls = scope.getBinding(v.callee.name);
+    if (cls?.path.isClassDeclaration()) collectValue(cls.path.node, h, scope, depth + 1);
+  } else if (v.type === 'CallExpression') {
+    // `const get = memoize(async (k) => …)`, `middy(base).use(m)`
+    for (const arg of v.arguments) collectValue(arg, h, scope, depth + 1);
+    if (v.callee.type === 'MemberExpression') collectValue(v.callee.object, h, scope, depth + 1);
+  }
+}
+
+/** Functions held by each module-level binding that holds any. */
+export function heldFunctions(scope: Scope): Map<Binding, HeldFunctions> {
+  const out = new Map<Binding, HeldFunctions>();
+  for (const binding of Object.values(scope.bindings)) {
+    const h = held();
+    const node = binding.path.node;
+    if (node.type === 'FunctionDeclaration') addNamed(h, null, node);
+    else if (node.type === 'ClassDeclaration') collectValue(node, h, scope);
+    else if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier') collectValue(node.init, h, scope);
+    if (h.all.length) out.set(binding, h);
+  }
+  return out;
+}
+
+/**
+ * Functions reachable from `roots` (the handlers) through references to module-level bindings
+ * that hold functions. `roots` are included. Any reference counts (a call, a callback argument):
+ * over-approximating reachability is the safe direction for the rules that use it.
+ */
+export function reachableFunctions(scope: Scope, roots: readonly FunctionNode[]): Set<FunctionNode> {
+  const holders = heldFunctions(scope);
+  const tracked = new Set<Node>(roots);
+  for (const h of holders.values()) for (const fn of h.all) tracked.add(fn);
+
+  const edges = new Map<Node, Set<FunctionNode>>();
+  for (const [binding, h] of holders) {
+    for (const ref of binding.referencePaths) {
+      const targets = targetsOf(ref, h);
+      for (let p: NodePath | null = ref.parentPath; p; p = p.parentPath) {
+        if (!tracked.has(p.node)) continue;
+        let set = edges.get(p.node);
+        if (!set) edges.set(p.node, (set = new Set()));
+        for (const t of targets) set.add(t);
+      }
+    }
+  }
+
+  const reached = new Set<FunctionNode>(roots);
+  const queue: Node[] = [...roots];
+  while (queue.length) {
+    for (const next of edges.get(queue.pop()!) ?? []) {
+      if (reached.has(next)) continue;
+      reached.add(next);
+      queue.push(next);
+    }
+  }
+  return reached;
+}
+
+/** `obj.m` reaches method m only; a bare reference (`run(obj)`, `f`) reaches everything held. */
+function targetsOf(ref: NodePath, h: HeldFunctions): FunctionNode[] {
+  const parent = ref.parent;
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.object === ref.node) {
+    const name = keyName(parent.property, parent.computed);
+    if (name !== null && h.byName.has(name)) return h.byName.get(name)!;
+    if (name !== null && h.byName.size > 0) return [];
+  }
+  return h.all;
+}
