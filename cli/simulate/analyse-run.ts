@@ -1,0 +1,88 @@
+// Turns the raw observations of the concurrent run into the report's findings: races (the
+// oracle), failures only under concurrency, client constructions, /tmp overwrites.
+import type { ClientConstruction, InvocationRecord, InvocationResult, TmpWrite } from './protocol';
+import { maskForComparison, stableStringify } from './mask';
+
+export interface ReplayResults {
+  startOrder: Map<number, InvocationResult>;
+  completionOrder: Map<number, InvocationResult>;
+}
+
+export function sameResult(a: InvocationResult | undefined, b: InvocationResult | undefined, ignoreFields: string[][]): boolean {
+  if (!a || !b) return false;
+  return stableStringify(comparable(a, ignoreFields)) === stableStringify(comparable(b, ignoreFields));
+}
+
+function comparable(r: InvocationResult, ignoreFields: string[][]): unknown {
+  return r.ok ? { ok: true, response: maskForComparison(r.response, ignoreFields) } : { ok: false, error: maskForComparison(r.error, []) };
+}
+
+export interface ClientSummary {
+  library: string;
+  name: string;
+  total: number;
+  atInit: number;
+  inInvocations: number;
+  /** distinct invocations that constructed one */
+  invocations: number;
+  perWorker: Array<{ worker: number; atInit: number; inInvocations: number }>;
+  /** most constructions in a single worker: more than 1 means per-invocation clients or a racing lazy init */
+  maxPerWorker: number;
+}
+
+export function summariseClients(byWorker: ClientConstruction[][]): ClientSummary[] {
+  const out = new Map<string, ClientSummary>();
+  byWorker.forEach((list, worker) => {
+    for (const c of list) {
+      const key = `${c.library}\u0000${c.name}`;
+      let s = out.get(key);
+      if (!s) {
+        s = { library: c.library, name: c.name, total: 0, atInit: 0, inInvocations: 0, invocations: 0, perWorker: byWorker.map((_, w) => ({ worker: w, atInit: 0, inInvocations: 0 })), maxPerWorker: 0 };
+        out.set(key, s);
+      }
+      s.total++;
+      if (c.invocation === null) {
+        s.atInit++;
+        s.perWorker[worker].atInit++;
+      } else {
+        s.inInvocations++;
+        s.perWorker[worker].inInvocations++;
+      }
+    }
+  });
+  for (const s of out.values()) {
+    const key = (c: ClientConstruction) => c.library === s.library && c.name === s.name && c.invocation !== null;
+    s.invocations = new Set(byWorker.flat().filter(key).map((c) => c.invocation)).size;
+    s.maxPerWorker = Math.max(...s.perWorker.map((w) => w.atInit + w.inInvocations));
+  }
+  return [...out.values()].sort((a, b) => a.library.localeCompare(b.library) || a.name.localeCompare(b.name));
+}
+
+export interface Overwrite {
+  path: string;
+  writtenBy: number;
+  overwrittenBy: number;
+}
+
+/** A file written by one invocation and written again by another while the first was still running. */
+export function findOverwrites(writes: TmpWrite[], records: InvocationRecord[]): Overwrite[] {
+  const endOf = new Map(records.map((r) => [r.id, r.endedAt]));
+  const byPath = new Map<string, TmpWrite[]>();
+  for (const w of writes) byPath.set(w.path, [...(byPath.get(w.path) ?? []), w]);
+  const found: Overwrite[] = [];
+  const seen = new Set<string>();
+  for (const [path, list] of byPath) {
+    list.sort((a, b) => a.at - b.at);
+    for (let i = 1; i < list.length; i++) {
+      const prev = list[i - 1];
+      const cur = list[i];
+      if (prev.invocation === null || cur.invocation === null || prev.invocation === cur.invocation) continue;
+      if ((endOf.get(prev.invocation) ?? Infinity) <= cur.at) continue;
+      const key = `${path}\u0000${prev.invocation}\u0000${cur.invocation}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push({ path: '/tmp/' + path, writtenBy: prev.invocation, overwrittenBy: cur.invocation });
+    }
+  }
+  return found.sort((a, b) => a.path.localeCompare(b.path) || a.writtenBy - b.writtenBy || a.overwrittenBy - b.overwrittenBy);
+}

@@ -1,0 +1,76 @@
+// The human-readable simulation report.
+import { relative } from 'node:path';
+import type { Palette } from '../format/color';
+import type { InvocationResult } from './protocol';
+import type { SimulationReport } from './report';
+
+const MAX_RACES_SHOWN = 5;
+
+export function formatPretty(report: SimulationReport, cwd: string, p: Palette): string {
+  const file = relative(cwd, report.handler.file) || report.handler.file;
+  const s = report.settings;
+  const lines: string[] = [];
+  lines.push(p.bold(`simulate ${file} (export ${report.handler.export}): ${s.workers} workers x ${s.concurrency} concurrent, ${s.invocations} invocations`));
+  if (report.outcome === 'rejected-at-init') {
+    const r = report.rejectedAtInit!;
+    lines.push(p.red(`REJECTED AT INIT  ${r.errorType}: ${r.errorMessage}`));
+    lines.push(...causeLines(report, p));
+    return lines.join('\n') + '\n';
+  }
+  lines.push(`init: ${report.workers.map((w) => `worker ${w.index} once in ${w.initMs} ms`).join(', ')}`);
+  lines.push('');
+
+  if (report.races.length) {
+    lines.push(p.red(p.bold(`RACES: ${report.races.length} of ${report.summary.invocations} invocations returned what no one-at-a-time order gives`)));
+    for (const race of report.races.slice(0, MAX_RACES_SHOWN)) {
+      lines.push(`  #${race.id} (worker ${race.worker}) event ${short(race.event)}`);
+      lines.push(`    concurrent:                    ${showResult(race.concurrent)}`);
+      lines.push(`    one at a time (start order):   ${showResult(race.sequential.startOrder)}`);
+      lines.push(`    one at a time (finish order):  ${showResult(race.sequential.completionOrder)}`);
+    }
+    if (report.races.length > MAX_RACES_SHOWN) lines.push(p.dim(`  ... ${report.races.length - MAX_RACES_SHOWN} more (--format json lists all)`));
+  } else {
+    lines.push(p.green(`no races: every concurrent result matches a one-at-a-time run`));
+  }
+  if (report.failedOnlyUnderConcurrency.length) {
+    lines.push(p.red(`failed only under concurrency: ${report.failedOnlyUnderConcurrency.map((i) => `#${i}`).join(' ')}`));
+  }
+
+  if (report.clients.length) {
+    lines.push('');
+    lines.push('clients constructed:');
+    for (const c of report.clients) {
+      const flag = c.inInvocations > 0 ? p.yellow(`  <- built in ${c.invocations} invocation(s)`) : '';
+      const perWorker = c.perWorker.map((w) => w.atInit + w.inInvocations).join('/');
+      lines.push(`  ${c.library} ${c.name}: ${c.total} (at init ${c.atInit}, in invocations ${c.inInvocations}; per worker ${perWorker})${flag}`);
+    }
+  }
+  if (report.tmp.overwritten.length) {
+    lines.push('');
+    lines.push(p.red('/tmp files overwritten by another invocation while in use:'));
+    for (const o of report.tmp.overwritten.slice(0, 10)) lines.push(`  ${o.path}: written by #${o.writtenBy}, overwritten by #${o.overwrittenBy}`);
+    if (report.tmp.overwritten.length > 10) lines.push(p.dim(`  ... ${report.tmp.overwritten.length - 10} more`));
+  }
+  if (report.tmp.leftBehind.length) {
+    lines.push('');
+    lines.push(p.yellow(`left in /tmp after the run (${report.tmp.leftBehind.length}): ${report.tmp.leftBehind.slice(0, 10).join(', ')}${report.tmp.leftBehind.length > 10 ? ', ...' : ''}`));
+  }
+  if (report.races.length) lines.push(...causeLines(report, p));
+  lines.push('');
+  lines.push(report.races.length ? p.red(p.bold(`${report.races.length} race(s) found`)) : p.green(p.bold('no race found')));
+  return lines.join('\n') + '\n';
+}
+
+function causeLines(report: SimulationReport, p: Palette): string[] {
+  if (!report.likelyCauses.length) return [];
+  return ['', 'likely causes (lmi-migrate check):', ...report.likelyCauses.map((c) => `  line ${c.line}  ${p.cyan(c.rule)}  ${c.message}`)];
+}
+
+function showResult(r: InvocationResult): string {
+  return r.ok ? short(r.response) : `threw ${r.error.errorType}: ${r.error.errorMessage}`;
+}
+
+function short(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'undefined';
+  return text.length > 120 ? text.slice(0, 117) + '...' : text;
+}

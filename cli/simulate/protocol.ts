@@ -1,0 +1,63 @@
+// Messages between the simulator (main thread) and one simulated LMI worker thread.
+// Everything here is structured-clone data: no functions, no class instances.
+
+/** What a worker needs to initialise: passed as workerData. */
+export interface WorkerConfig {
+  workerIndex: number;
+  handlerFile: string;
+  exportName: string;
+  setupFile?: string;
+  /** the directory that plays the function's /tmp (shared by all workers of one run) */
+  sandbox: string;
+  /** paths under the real /tmp that must keep their meaning (the handler's own project, tsx's cache) */
+  keepPaths: string[];
+  functionName: string;
+  timeoutMs: number;
+  env: Record<string, string>;
+}
+
+/** The outcome of one invocation as standard Lambda would serialise it. */
+export type InvocationResult =
+  | { ok: true; response: unknown }
+  | { ok: false; error: { errorType: string; errorMessage: string } };
+
+export interface InvocationRequest {
+  /** index of the invocation in the run (stable across the concurrent run and the replays) */
+  id: number;
+  event: unknown;
+}
+
+export interface InvocationRecord {
+  id: number;
+  result: InvocationResult;
+  /** 0-based position among this worker's starts / completions */
+  startIndex: number;
+  endIndex: number;
+  /** absolute milliseconds (performance.timeOrigin + now), comparable across threads */
+  startedAt: number;
+  endedAt: number;
+}
+
+export interface ClientConstruction {
+  library: string;
+  name: string;
+  /** invocation id, or null when constructed outside any invocation (init) */
+  invocation: number | null;
+}
+
+export interface TmpWrite {
+  /** path relative to the sandbox, with '/' separators */
+  path: string;
+  invocation: number | null;
+  at: number;
+}
+
+export type InitFailureKind = 'rejected' | 'export' | 'load' | 'setup';
+
+export type WorkerToMain =
+  | { type: 'ready'; initMs: number }
+  | { type: 'init-failed'; kind: InitFailureKind; errorType: string; errorMessage: string; stack?: string }
+  | { type: 'result'; record: InvocationRecord }
+  | { type: 'done'; clients: ClientConstruction[]; writes: TmpWrite[]; tempDirs: string[] };
+
+export type MainToWorker = { type: 'run'; invocations: InvocationRequest[]; concurrency: number };

@@ -1,0 +1,60 @@
+// One simulated LMI worker thread, seen from the simulator: start it (init), send it a batch of
+// invocations, collect the per-invocation records and the worker's observations.
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { InitFailureKind, InvocationRecord, InvocationRequest, WorkerConfig, WorkerToMain } from './protocol';
+
+export type InitOutcome =
+  | { ok: true; initMs: number }
+  | { ok: false; kind: InitFailureKind | 'crash'; errorType: string; errorMessage: string; stack?: string };
+
+export interface BatchOutcome {
+  records: InvocationRecord[];
+  done?: Extract<WorkerToMain, { type: 'done' }>;
+  /** set when the worker thread died (process.exit, an uncaught error) before finishing */
+  crash?: string;
+}
+
+const BOOT = join(__dirname, 'worker', 'boot.mjs');
+
+export class SimWorker {
+  private readonly worker: Worker;
+  private readonly records: InvocationRecord[] = [];
+  private listener?: (m: WorkerToMain) => void;
+  private onExit?: (reason: string) => void;
+  readonly ready: Promise<InitOutcome>;
+
+  constructor(readonly config: WorkerConfig) {
+    // the handler's console output belongs to the function's logs, not to our report
+    // execArgv: [] so a parent started with --import tsx (vitest, tsx) does not start a hooks thread per worker
+    this.worker = new Worker(BOOT, { workerData: config, stdout: true, stderr: true, execArgv: [] });
+    this.worker.stdout.resume();
+    this.worker.stderr.resume();
+    this.ready = new Promise<InitOutcome>((resolve) => {
+      this.listener = (m) => {
+        if (m.type === 'ready') resolve({ ok: true, initMs: m.initMs });
+        else if (m.type === 'init-failed') resolve({ ok: false, kind: m.kind, errorType: m.errorType, errorMessage: m.errorMessage, stack: m.stack });
+      };
+      this.onExit = (reason) => resolve({ ok: false, kind: 'crash', errorType: 'Runtime.ExitError', errorMessage: reason });
+    });
+    this.worker.on('message', (m: WorkerToMain) => this.listener?.(m));
+    this.worker.on('error', (e) => this.onExit?.(`worker crashed: ${e?.stack ?? e}`));
+    this.worker.on('exit', (code) => this.onExit?.(`worker exited with code ${code}`));
+  }
+
+  run(invocations: InvocationRequest[], concurrency: number): Promise<BatchOutcome> {
+    return new Promise<BatchOutcome>((resolve) => {
+      this.listener = (m) => {
+        if (m.type === 'result') this.records.push(m.record);
+        else if (m.type === 'done') resolve({ records: this.records, done: m });
+      };
+      this.onExit = (reason) => resolve({ records: this.records, crash: reason });
+      this.worker.postMessage({ type: 'run', invocations, concurrency });
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.onExit = undefined;
+    await this.worker.terminate();
+  }
+}

@@ -1,0 +1,212 @@
+// The oracle. Run the invocations as LMI would (W workers, C concurrent each, one shared /tmp),
+// then replay each worker's invocations one at a time on a fresh module instance, in the
+// concurrent run's start order and in its completion order (standard Lambda, warm). An
+// invocation whose concurrent result matches neither replay is a race.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import { findOverwrites, sameResult, summariseClients, type ReplayResults } from './analyse-run';
+import { parseFieldPath, unsandbox, type RunPaths } from './mask';
+import type { InvocationRecord, InvocationRequest, InvocationResult, WorkerConfig } from './protocol';
+import type { InvocationReport, LikelyCause, RaceReport, SimulationReport } from './report';
+import { runPhase, type PhaseWorker } from './run-phase';
+
+export interface SimulateOptions {
+  handlerFile: string;
+  exportName: string;
+  setupFile?: string;
+  /** directories whose files keep their real path even under /tmp (the handler's project) */
+  projectRoot: string;
+  workers: number;
+  concurrency: number;
+  events: unknown[];
+  ignoreFields: string[];
+  timeoutMs: number;
+  likelyCauses: () => LikelyCause[];
+}
+
+/** The handler could not be loaded: the harness cannot judge it (exit 2). */
+export class HarnessError extends Error {
+  constructor(message: string, readonly detail?: string) {
+    super(message);
+  }
+}
+
+export async function simulate(opts: SimulateOptions): Promise<SimulationReport> {
+  const invocations: InvocationRequest[] = opts.events.map((event, id) => ({ id, event }));
+  const batches = Array.from({ length: opts.workers }, (_, w) => invocations.filter((i) => i.id % opts.workers === w));
+  const settings = { workers: opts.workers, concurrency: opts.concurrency, invocations: invocations.length, ignoreFields: opts.ignoreFields, timeoutMs: opts.timeoutMs };
+
+  const shared = newSandbox();
+  let concurrent: PhaseWorker[];
+  let leftBehind: string[];
+  try {
+    concurrent = await runPhase(batches.map((_, w) => workerConfig(opts, w, shared)), batches, opts.concurrency);
+    leftBehind = listFiles(shared);
+  } finally {
+    rmSync(shared, { recursive: true, force: true });
+  }
+  const failed = concurrent.find((w) => !w.init.ok);
+  if (failed && !failed.init.ok) {
+    if (failed.init.kind !== 'rejected') throw harnessError(failed.init, opts);
+    return rejected(opts, settings, failed.init);
+  }
+
+  const records = concurrent.map((w, index) => completeRecords(w, batches[index]));
+  const replays = await Promise.all(records.map((list, w) => replayWorker(opts, w, list, batches[w])));
+
+  const causes = opts.likelyCauses();
+  const causeIds = [...new Set(causes.map((c) => c.rule))].sort();
+  const parsedIgnore = opts.ignoreFields.map(parseFieldPath);
+  const reports: InvocationReport[] = [];
+  const races: RaceReport[] = [];
+  const failedOnlyUnderConcurrency: number[] = [];
+  records.forEach((list, worker) => {
+    const paths = runPaths(shared, concurrent[worker]);
+    for (const r of list) {
+      const result = unsandbox(r.result, paths) as InvocationResult;
+      const event = invocations[r.id].event;
+      reports.push({ id: r.id, worker, event, startIndex: r.startIndex, endIndex: r.endIndex, durationMs: round(r.endedAt - r.startedAt), result });
+      const inStartOrder = replays[worker].startOrder.get(r.id)!;
+      const inCompletionOrder = replays[worker].completionOrder.get(r.id)!;
+      if (sameResult(result, inStartOrder, parsedIgnore) || sameResult(result, inCompletionOrder, parsedIgnore)) continue;
+      races.push({ id: r.id, worker, event, concurrent: result, sequential: { startOrder: inStartOrder, completionOrder: inCompletionOrder }, likelyCauses: causeIds });
+      if (!result.ok && inStartOrder.ok && inCompletionOrder.ok) failedOnlyUnderConcurrency.push(r.id);
+    }
+  });
+  reports.sort((a, b) => a.id - b.id);
+  races.sort((a, b) => a.id - b.id);
+
+  const clients = summariseClients(concurrent.map((w) => w.batch?.done?.clients ?? []));
+  const overwritten = findOverwrites(concurrent.flatMap((w) => w.batch?.done?.writes ?? []), records.flat());
+  return {
+    version: 1,
+    handler: { file: opts.handlerFile, export: opts.exportName },
+    settings,
+    outcome: races.length ? 'races' : 'clean',
+    workers: concurrent.map((w, index) => ({ index, initCount: 1, initMs: w.init.ok ? round(w.init.initMs) : 0, invocations: batches[index].map((i) => i.id) })),
+    invocations: reports,
+    races,
+    failedOnlyUnderConcurrency: failedOnlyUnderConcurrency.sort((a, b) => a - b),
+    clients,
+    tmp: { leftBehind, overwritten },
+    likelyCauses: causes,
+    summary: {
+      invocations: reports.length,
+      races: races.length,
+      failedOnlyUnderConcurrency: failedOnlyUnderConcurrency.length,
+      overwrittenFiles: new Set(overwritten.map((o) => o.path)).size,
+      leftBehindFiles: leftBehind.length,
+      clientsBuiltInInvocations: clients.reduce((n, c) => n + c.inInvocations, 0),
+    },
+  };
+}
+
+/** Replays one worker's invocations sequentially on fresh module instances (each with its own /tmp). */
+async function replayWorker(opts: SimulateOptions, worker: number, records: InvocationRecord[], batch: InvocationRequest[]): Promise<ReplayResults> {
+  const byStart = [...records].sort((a, b) => a.startIndex - b.startIndex).map((r) => r.id);
+  const byEnd = [...records].sort((a, b) => a.endIndex - b.endIndex).map((r) => r.id);
+  const events = new Map(batch.map((i) => [i.id, i]));
+  const orders = byStart.join() === byEnd.join() ? [byStart] : [byStart, byEnd];
+  const results = await Promise.all(orders.map((order) => replayOnce(opts, worker, order.map((id) => events.get(id)!))));
+  return { startOrder: results[0], completionOrder: results[results.length - 1] };
+}
+
+async function replayOnce(opts: SimulateOptions, worker: number, sequence: InvocationRequest[]): Promise<Map<number, InvocationResult>> {
+  const sandbox = newSandbox();
+  try {
+    const [phase] = await runPhase([workerConfig(opts, worker, sandbox)], [sequence], 1);
+    if (!phase.init.ok) throw harnessError(phase.init, opts);
+    const records = completeRecords(phase, sequence);
+    const paths = runPaths(sandbox, phase);
+    return new Map(records.map((r) => [r.id, unsandbox(r.result, paths) as InvocationResult]));
+  } finally {
+    rmSync(sandbox, { recursive: true, force: true });
+  }
+}
+
+/** Every invocation of the batch gets a record; those lost to a worker crash get the crash as error. */
+function completeRecords(phase: PhaseWorker, batch: InvocationRequest[]): InvocationRecord[] {
+  const got = new Map((phase.batch?.records ?? []).map((r) => [r.id, r]));
+  const crash = phase.batch?.crash ?? 'the worker stopped before the invocation finished';
+  let nextEnd = got.size;
+  return batch.map(({ id }) => {
+    const r = got.get(id);
+    if (r) return r;
+    return { id, result: { ok: false, error: { errorType: 'Runtime.ExitError', errorMessage: crash } }, startIndex: -1, endIndex: nextEnd++, startedAt: 0, endedAt: 0 };
+  });
+}
+
+function runPaths(sandbox: string, phase: PhaseWorker): RunPaths {
+  return { sandbox, tempDirs: phase.batch?.done?.tempDirs ?? [] };
+}
+
+function workerConfig(opts: SimulateOptions, workerIndex: number, sandbox: string): WorkerConfig {
+  const functionName = basename(opts.handlerFile, extname(opts.handlerFile)).replace(/[^A-Za-z0-9-_]/g, '-') || 'function';
+  return {
+    workerIndex,
+    handlerFile: opts.handlerFile,
+    exportName: opts.exportName,
+    setupFile: opts.setupFile,
+    sandbox,
+    keepPaths: [opts.projectRoot, join(tmpdir(), `tsx-${userInfo().uid}`), join(tmpdir(), 'tsx')],
+    functionName,
+    timeoutMs: opts.timeoutMs,
+    env: {
+      AWS_LAMBDA_FUNCTION_NAME: process.env.AWS_LAMBDA_FUNCTION_NAME ?? functionName,
+      AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '2048',
+      AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+      AWS_LAMBDA_MAX_CONCURRENCY: String(opts.concurrency),
+      AWS_LAMBDA_NODEJS_WORKER_COUNT: String(opts.workers),
+      LMI_SIMULATE_WORKER: String(workerIndex),
+    },
+  };
+}
+
+function newSandbox(): string {
+  return mkdtempSync(join(tmpdir(), 'lmi-simulate-'));
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) {
+      const inner = listFiles(join(dir, e.name), rel);
+      out.push(...(inner.length ? inner : [`${rel}/`]));
+    } else out.push(rel);
+  }
+  return out.map((p) => (prefix ? p : `/tmp/${p}`)).sort();
+}
+
+function harnessError(init: Extract<PhaseWorker['init'], { ok: false }>, opts: SimulateOptions): HarnessError {
+  const what =
+    init.kind === 'export' ? `export not found in ${opts.handlerFile}` :
+    init.kind === 'setup' ? `setup module ${opts.setupFile} failed to load` :
+    init.kind === 'crash' ? `the worker running ${opts.handlerFile} died during init` :
+    `${opts.handlerFile} failed to load`;
+  return new HarnessError(`${what}: ${init.errorType}: ${init.errorMessage}`, init.stack);
+}
+
+function rejected(opts: SimulateOptions, settings: SimulationReport['settings'], init: { errorType: string; errorMessage: string }): SimulationReport {
+  return {
+    version: 1,
+    handler: { file: opts.handlerFile, export: opts.exportName },
+    settings,
+    outcome: 'rejected-at-init',
+    rejectedAtInit: { errorType: init.errorType, errorMessage: init.errorMessage },
+    workers: [],
+    invocations: [],
+    races: [],
+    failedOnlyUnderConcurrency: [],
+    clients: [],
+    tmp: { leftBehind: [], overwritten: [] },
+    likelyCauses: opts.likelyCauses(),
+    summary: { invocations: 0, races: 0, failedOnlyUnderConcurrency: 0, overwrittenFiles: 0, leftBehindFiles: 0, clientsBuiltInInvocations: 0 },
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}

@@ -1,0 +1,162 @@
+// Counts constructions of well-known clients: after Node (or tsx) compiles a package's entry
+// file, its exports are replaced by a copy whose client classes and factories record each call
+// with the current invocation. Hooking Module._extensions works for require() and for ESM
+// `import` of these CommonJS packages (Node snapshots module.exports right after this step).
+// Packages loaded as native ES modules are not counted.
+import Module, { createRequire } from 'node:module';
+import { join, sep } from 'node:path';
+import type { ClientConstruction } from '../protocol';
+import { currentInvocation } from './current-invocation';
+import { libraryFor, type ClientLibrary } from './well-known-clients';
+
+type Extensions = Record<string, (module: { exports: unknown }, filename: string) => void>;
+
+export function countClientConstructions(): ClientConstruction[] {
+  const constructions: ClientConstruction[] = [];
+  const record = (library: string, name: string) => constructions.push({ library, name, invocation: currentInvocation() });
+  const extensions = (Module as unknown as { _extensions: Extensions })._extensions;
+  for (const ext of ['.js', '.cjs']) {
+    const original = extensions[ext];
+    if (!original) continue;
+    extensions[ext] = function (this: unknown, module, filename) {
+      original.call(this, module, filename);
+      const hit = entryOf(filename);
+      if (hit) module.exports = wrapExports(module.exports, hit.library, hit.packageName, record);
+    };
+  }
+  return constructions;
+}
+
+const entryCache = new Map<string, boolean>();
+
+/** The well-known library whose entry point `filename` is, if any. */
+function entryOf(filename: string): { library: ClientLibrary; packageName: string } | undefined {
+  const marker = `${sep}node_modules${sep}`;
+  const at = filename.lastIndexOf(marker);
+  if (at < 0) return undefined;
+  const rest = filename.slice(at + marker.length).split(sep);
+  const packageName = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+  const library = libraryFor(packageName);
+  if (!library) return undefined;
+  const key = filename;
+  if (!entryCache.has(key)) {
+    const from = createRequire(join(filename.slice(0, at), 'node_modules', '.lmi-simulate.js'));
+    const entries = library.entries.length ? library.entries : [packageName];
+    entryCache.set(key, entries.some((e) => safeResolve(from, e) === filename));
+  }
+  return entryCache.get(key) ? { library, packageName } : undefined;
+}
+
+function safeResolve(from: NodeRequire, specifier: string): string | undefined {
+  try {
+    return from.resolve(specifier);
+  } catch {
+    return undefined;
+  }
+}
+
+type Recorder = (library: string, name: string) => void;
+
+function countingConstructor<T extends object>(target: T, library: string, name: string, record: Recorder, statics: string[] = []): T {
+  const wrappedStatics = new Map<PropertyKey, unknown>();
+  const proxy: T = new Proxy(target, {
+    construct(t, args, newTarget) {
+      record(library, name);
+      return Reflect.construct(t as new (...a: unknown[]) => object, args, (newTarget === proxy ? t : newTarget) as new (...a: unknown[]) => object);
+    },
+    get(t, key, receiver) {
+      const value = Reflect.get(t, key, receiver);
+      if (typeof key !== 'string' || !statics.includes(key) || typeof value !== 'function') return value;
+      if (!wrappedStatics.has(key)) wrappedStatics.set(key, countingFactory(value as (...a: unknown[]) => unknown, library, `${name}.${key}`, record, t));
+      return wrappedStatics.get(key);
+    },
+  });
+  return proxy;
+}
+
+function countingFactory(fn: (...a: unknown[]) => unknown, library: string, name: string, record: Recorder, self?: unknown) {
+  return new Proxy(fn, {
+    apply(t, thisArg, args) {
+      record(library, name);
+      return Reflect.apply(t, thisArg ?? self, args);
+    },
+  });
+}
+
+function wrapExports(exports: unknown, library: ClientLibrary, packageName: string, record: Recorder): unknown {
+  if (library.package === 'aws-sdk') return wrapAwsSdkV2(exports as Record<string, unknown>, record);
+  const staticsOf = (cls: string) => (library.factories ?? []).filter((f) => f.startsWith(`${cls}.`)).map((f) => f.slice(cls.length + 1));
+  const wrapMember = (name: string, value: unknown): unknown => {
+    if (typeof value !== 'function') return value;
+    if (library.constructors?.includes(name) || library.isConstructor?.(name, value)) {
+      return countingConstructor(value, packageName, name, record, staticsOf(name));
+    }
+    if (library.factories?.includes(name)) return countingFactory(value as (...a: unknown[]) => unknown, packageName, name, record);
+    return value;
+  };
+  if (typeof exports === 'function' && library.selfConstructor) {
+    const self = countingConstructor(exports, packageName, library.selfConstructor, record);
+    return new Proxy(self, {
+      get(t, key, receiver) {
+        if (key === 'default') return self;
+        const value = Reflect.get(t, key, receiver);
+        return typeof key === 'string' ? wrapMember(key, value) : value;
+      },
+    });
+  }
+  if (!exports || typeof exports !== 'object') return exports;
+  // a copy: bundled SDK entry points define their exports as non-configurable getters
+  const copy: Record<string, unknown> = Object.create(Object.getPrototypeOf(exports));
+  for (const key of Reflect.ownKeys(exports)) {
+    const d = Object.getOwnPropertyDescriptor(exports, key)!;
+    if (typeof key !== 'string' || key === '__esModule') {
+      Object.defineProperty(copy, key, d);
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = (exports as Record<string, unknown>)[key];
+    } catch {
+      Object.defineProperty(copy, key, d);
+      continue;
+    }
+    const wrapped = wrapMember(key, value);
+    if (wrapped === value) Object.defineProperty(copy, key, d);
+    else Object.defineProperty(copy, key, { value: wrapped, enumerable: d.enumerable, writable: true, configurable: true });
+  }
+  return copy;
+}
+
+/** aws-sdk v2: `new AWS.S3()`, `new AWS.DynamoDB.DocumentClient()` (service classes load lazily). */
+function wrapAwsSdkV2(aws: Record<string, unknown>, record: Recorder): unknown {
+  const Service = aws.Service as (new () => object) | undefined;
+  const cache = new Map<unknown, unknown>();
+  const wrapValue = (key: string, value: unknown, path: string): unknown => {
+    if (typeof value !== 'function') return value;
+    const isService = Service && (value as { prototype?: unknown }).prototype instanceof Service;
+    if (!isService && key !== 'DocumentClient') return value;
+    if (!cache.has(value)) {
+      const counted = countingConstructor(value as object, 'aws-sdk', path, record);
+      // AWS.DynamoDB.DocumentClient hangs off a service class
+      cache.set(
+        value,
+        new Proxy(counted, {
+          get(t, k, r) {
+            const v = Reflect.get(t, k, r);
+            return k === 'DocumentClient' ? wrapValue('DocumentClient', v, `${path}.DocumentClient`) : v;
+          },
+        }),
+      );
+    }
+    return cache.get(value);
+  };
+  return new Proxy(aws, {
+    get(t, key, receiver) {
+      const value = Reflect.get(t, key, receiver);
+      if (typeof key !== 'string') return value;
+      const d = Object.getOwnPropertyDescriptor(t, key);
+      if (d && !d.configurable && d.writable === false) return value;
+      return wrapValue(key, value, key);
+    },
+  });
+}

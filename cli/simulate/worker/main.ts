@@ -1,0 +1,62 @@
+// The body of one simulated LMI worker thread: install the runtime's environment (awslambda
+// global, /tmp redirect, client counting), import the setup module then the handler (init,
+// once), then run the invocations it is sent, up to `concurrency` at a time.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { InvocationRecord, InvocationRequest, MainToWorker, WorkerConfig, WorkerToMain } from '../protocol';
+import { countClientConstructions } from './count-clients';
+import { now } from './current-invocation';
+import { invoke } from './invoke';
+import { findHandler, importModule, InitFailure, type Handler } from './load-handler';
+import { installAwsLambdaGlobal } from './runtime-global';
+import { redirectTmp } from './tmp-redirect';
+
+const config = workerData as WorkerConfig;
+const port = parentPort!;
+const send = (message: WorkerToMain) => port.postMessage(message);
+
+async function init(): Promise<{ handler: Handler; done: () => WorkerToMain } | undefined> {
+  Object.assign(process.env, config.env);
+  installAwsLambdaGlobal();
+  const clients = countClientConstructions();
+  const tmp = redirectTmp(config.sandbox, config.keepPaths);
+  const done = (): WorkerToMain => ({ type: 'done', clients, writes: tmp.writes, tempDirs: tmp.tempDirs });
+  try {
+    if (config.setupFile) await importModule(config.setupFile, 'setup');
+    const started = now();
+    const namespace = await importModule(config.handlerFile, 'load');
+    const handler = findHandler(namespace, config.exportName);
+    send({ type: 'ready', initMs: now() - started });
+    return { handler, done };
+  } catch (e) {
+    if (!(e instanceof InitFailure)) throw e;
+    const original = e.original as Error | undefined;
+    send({ type: 'init-failed', kind: e.kind, errorType: e.errorType, errorMessage: e.message, stack: original?.stack });
+    return undefined;
+  }
+}
+
+async function run(handler: Handler, invocations: InvocationRequest[], concurrency: number): Promise<void> {
+  let next = 0;
+  let started = 0;
+  let ended = 0;
+  const opts = { functionName: config.functionName, timeoutMs: config.timeoutMs };
+  const lane = async () => {
+    while (next < invocations.length) {
+      const { id, event } = invocations[next++];
+      const startIndex = started++;
+      const startedAt = now();
+      const result = await invoke(handler, id, event, opts, startedAt);
+      const record: InvocationRecord = { id, result, startIndex, endIndex: ended++, startedAt, endedAt: now() };
+      send({ type: 'result', record });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+}
+
+void init().then((ready) => {
+  if (!ready) return;
+  port.on('message', (message: MainToWorker) => {
+    if (message.type !== 'run') return;
+    void run(ready.handler, message.invocations, message.concurrency).then(() => send(ready.done()));
+  });
+});

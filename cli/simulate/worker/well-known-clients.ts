@@ -1,0 +1,45 @@
+// The client libraries whose constructions the simulator counts, and which of their exports
+// build a client. A construction is counted once, where user code calls the export.
+
+export interface ClientLibrary {
+  /** package name as it appears under node_modules */
+  package: string;
+  /** entry points (package or package/subpath) whose exports are wrapped */
+  entries: string[];
+  /** exports called with `new` */
+  constructors?: string[];
+  /** exports called as functions (or static methods, written `Class.method`) */
+  factories?: string[];
+  /** the module's export itself is the client class (ioredis) */
+  selfConstructor?: string;
+  /** decides, per export, whether it is a client class (AWS SDK v3: anything with a `send` method) */
+  isConstructor?: (name: string, value: unknown) => boolean;
+}
+
+const hasSend = (name: string, value: unknown) =>
+  typeof value === 'function' &&
+  !name.endsWith('Command') &&
+  typeof (value as { prototype?: { send?: unknown } }).prototype?.send === 'function';
+
+export const CLIENT_LIBRARIES: ClientLibrary[] = [
+  { package: 'pg', entries: ['pg'], constructors: ['Client', 'Pool'] },
+  { package: 'mysql', entries: ['mysql'], factories: ['createConnection', 'createPool', 'createPoolCluster'] },
+  { package: 'mysql2', entries: ['mysql2', 'mysql2/promise'], factories: ['createConnection', 'createPool', 'createPoolCluster'] },
+  { package: 'mongodb', entries: ['mongodb'], constructors: ['MongoClient'], factories: ['MongoClient.connect'] },
+  { package: 'redis', entries: ['redis'], factories: ['createClient', 'createCluster'] },
+  { package: 'ioredis', entries: ['ioredis'], selfConstructor: 'Redis', constructors: ['Cluster'] },
+  {
+    package: '@aws-sdk/lib-dynamodb',
+    entries: ['@aws-sdk/lib-dynamodb'],
+    constructors: ['DynamoDBDocumentClient', 'DynamoDBDocument'],
+    factories: ['DynamoDBDocumentClient.from', 'DynamoDBDocument.from'],
+  },
+  // every v3 service client: @aws-sdk/client-s3, @aws-sdk/client-dynamodb, ...
+  { package: '@aws-sdk/client-*', entries: [], isConstructor: hasSend },
+  // v2: AWS.S3, AWS.DynamoDB, AWS.DynamoDB.DocumentClient, ... (see wrapAwsSdkV2)
+  { package: 'aws-sdk', entries: ['aws-sdk'] },
+];
+
+export function libraryFor(packageName: string): ClientLibrary | undefined {
+  return CLIENT_LIBRARIES.find((l) => l.package === packageName || (l.package.endsWith('*') && packageName.startsWith(l.package.slice(0, -1))));
+}
