@@ -2,10 +2,14 @@
 import type { TransformContext } from '../types';
 import { applyHeavyWork } from './apply-heavy-work';
 import { planHeavyWork } from './plan-heavy-work';
+import { applyLazyInit } from './apply-lazy-init';
+import { planLazyInit } from './plan-lazy-init';
 
 export function applyInitPhase(ctx: TransformContext): boolean {
+  // plan everything on the untouched tree, then rewrite
   const heavy = planHeavyWork(ctx.analysis);
-  let changed = false;
+  const lazy = planLazyInit(ctx.analysis);
+  let changed = applyLazyInit(ctx, lazy);
   changed = applyHeavyWork(ctx, heavy) || changed;
   return changed;
 }

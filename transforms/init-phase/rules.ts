@@ -2,6 +2,7 @@
 // exactly "the init-phase transform rewrites this".
 import type { Rule, RuleReport } from '../types';
 import { planHeavyWork } from './plan-heavy-work';
+import { planLazyInit } from './plan-lazy-init';
 import type { PlanReport } from './reports';
 
 const toReports = (reports: PlanReport[]): RuleReport[] => reports.map((r) => ({ ...r }));
@@ -17,4 +18,15 @@ export const heavyWorkInHandler: Rule = {
   check: (ctx) => toReports(planHeavyWork(ctx.analysis).reports),
 };
 
-export const INIT_PHASE_RULES: Rule[] = [heavyWorkInHandler];
+export const lazyInitRace: Rule = {
+  id: 'lazy-init-race',
+  title: 'Lazy async init races between concurrent requests',
+  severity: 'warning',
+  docs: 'lazy-init-race',
+  fixedBy: 'init-phase',
+  // a race needs an await between the check and the store
+  needs: ['await'],
+  check: (ctx) => toReports(planLazyInit(ctx.analysis).reports),
+};
+
+export const INIT_PHASE_RULES: Rule[] = [heavyWorkInHandler, lazyInitRace];

@@ -1,0 +1,22 @@
+import { createClient } from './search-client.mjs';
+
+let client;
+
+async function connectSearch() {
+  const c = createClient({ node: process.env.SEARCH_URL });
+  await c.ping();
+  return c;
+}
+
+async function getClient() {
+  // connect on first use
+  if (!client) {
+    client = await connectSearch();
+  }
+  return client;
+}
+
+export const handler = async (event) => {
+  const search = await getClient();
+  return search.find(event.q);
+};
