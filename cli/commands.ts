@@ -65,6 +65,22 @@ export const COMMANDS: CommandSpec[] = [
     ],
   },
   {
+    name: 'simulate',
+    usage: 'lmi-migrate simulate <handler-file> [options]',
+    summary: 'run a handler locally under LMI-like concurrency (worker threads, shared /tmp) and report races; executes your code; exit 0 no race, 1 race or rejected at init, 2 harness error',
+    options: [
+      { name: 'export', arg: 'name', description: 'the handler export (default handler; a dotted path works)' },
+      { name: 'events', arg: 'file.json|dir', description: 'a JSON array of events or a directory of *.json events (default: generated {id, key, value} events)' },
+      { name: 'workers', arg: 'n', description: 'worker threads, each importing the handler once (default 2)' },
+      { name: 'concurrency', arg: 'n', description: 'invocations in flight per worker (default 8)' },
+      { name: 'invocations', arg: 'n', description: 'invocations to run, cycling through the events (default: the number of events, or workers x concurrency x 2)' },
+      FORMAT,
+      { name: 'ignore-field', arg: 'json-path', repeatable: true, description: 'a response field to ignore when comparing, e.g. $.body.requestId; repeatable (UUIDs, ISO timestamps and epoch ms are always masked)' },
+      { name: 'setup', arg: 'module', description: 'a module imported in each worker before the handler, e.g. to install fakes for SDK clients' },
+      { name: 'help', short: 'h', description: 'show help' },
+    ],
+  },
+  {
     name: 'list',
     usage: 'lmi-migrate list [--json]',
     summary: 'list transforms and rules with their ids and summaries',

@@ -8,6 +8,7 @@ import { runList } from './commands/list';
 import { runCheck } from './commands/check';
 import { runApply } from './commands/apply';
 import { runMigrate } from './commands/migrate';
+import { runSimulate } from './simulate/command';
 import type { CliIO, ParsedOptions } from './io';
 import { processIO, UsageError } from './io';
 
@@ -54,6 +55,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
         return runCheck(positionals, values, io);
       case 'apply':
         return runApply(positionals, values, io);
+      case 'simulate':
+        return runSimulate(positionals, values, io);
       default:
         return await runMigrate(positionals, values, io);
     }
