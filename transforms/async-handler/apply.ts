@@ -11,6 +11,7 @@ import { removeStatement, replaceExpression, replaceIn, replaceStatement } from 
 import { planFile, type HandlerPlan } from './plan';
 import { handlerSuppressed, RULE_IDS } from './rule-lines';
 import { updateReturnType } from './ts-types';
+import { removeUnusedTypeImport } from './type-imports';
 
 const INNER: Edit['kind'][] = ['completion', 'arrow-body', 'drop-arg', 'drop-link', 'xray', 'exit-throw'];
 
@@ -98,10 +99,13 @@ function applyPlan(ctx: TransformContext, plan: HandlerPlan): boolean {
   for (const e of edits) if (!INNER.includes(e.kind)) applyEdit(j, plan, e);
   if (!convert) return edits.length > 0;
   const fn = plan.fn;
+  const returnsValue = plan.edits.some(
+    (e) => (e.kind === 'completion' || e.kind === 'capture' || e.kind === 'arrow-body') && e.completion.kind !== 'throw' && e.completion.value,
+  );
   if (plan.kind === 'callback') {
-    updateReturnType(j, fn, fn.params[2]);
+    updateReturnType(j, fn, fn.params[2], returnsValue);
     fn.params.splice(2);
-  } else if (!fn.async) updateReturnType(j, fn, undefined);
+  } else if (!fn.async) updateReturnType(j, fn, undefined, returnsValue);
   fn.async = true;
   return true;
 }
@@ -112,6 +116,7 @@ export function applyAsyncHandler(ctx: TransformContext): boolean {
   for (const plan of planFile(ast, ctx.analysis.handlers, ctx.file)) if (applyPlan(ctx, plan)) changed = true;
   if (changed && /\.[cm]?tsx?$/.test(ctx.file)) {
     removeUnusedImport({ j: ctx.j, root: ctx.root, style: ctx.analysis.moduleStyle }, 'aws-lambda', 'Callback');
+    removeUnusedTypeImport(ast, 'aws-lambda', 'Callback');
   }
   return changed;
 }

@@ -287,12 +287,12 @@ function nodeCallbackStatement(site: Node, owner: FunctionNode | undefined, scop
   if (owner === fn && site.type !== 'Identifier') return 'callback used inside an expression';
   for (let depth = 0; depth < 8; depth++) {
     const call = index.parent(arg);
+    const method = call?.type === 'CallExpression' ? ((dottedName(call.callee) ?? '').split('.').pop() ?? '') : '';
+    if (NOT_NODE_CALLBACK.has(method)) {
+      return `callback used inside \`${method}(…)\` (a listener, timer or loop may call it late or more than once; the old runtime also waited for the event loop)`;
+    }
     if (!call || call.type !== 'CallExpression' || call.arguments[call.arguments.length - 1] !== arg) {
       return 'callback used as a value or inside a function that is not a Node-style callback';
-    }
-    const method = (dottedName(call.callee) ?? '').split('.').pop() ?? '';
-    if (NOT_NODE_CALLBACK.has(method)) {
-      return `callback called from a \`${method}\` callback (listener, timer or loop): the old runtime waited for the event loop, an async handler does not`;
     }
     if (arg !== site) {
       const g = arg as FunctionNode;

@@ -20,19 +20,21 @@ function callbackResultType(j: JSCodeshift, param: Node | undefined): Node | nul
   return arg ?? (j.tsAnyKeyword() as unknown as Node);
 }
 
-/** Call before the callback parameter is removed. */
-export function updateReturnType(j: JSCodeshift, fn: FunctionNode, callbackParam: Node | undefined): void {
+/**
+ * Call before the callback parameter is removed. `returnsValue`: the rewrite turned a completion
+ * into `return <value>`, so a `void` annotation no longer fits (dropped unless Callback<R> says R).
+ */
+export function updateReturnType(j: JSCodeshift, fn: FunctionNode, callbackParam: Node | undefined, returnsValue: boolean): void {
   const ret = fn.returnType;
   if (!ret || ret.type !== 'TSTypeAnnotation') return;
   const t = ret.typeAnnotation;
   if (isPromiseType(t)) return;
-  if (callbackParam) {
-    const r = callbackResultType(j, callbackParam);
-    if (t.type === 'TSVoidKeyword' || t.type === 'TSUndefinedKeyword') {
-      if (r) ret.typeAnnotation = promiseOf(j, r) as TSType;
-      else fn.returnType = null;
-      return;
-    }
+  if (t.type === 'TSVoidKeyword' || t.type === 'TSUndefinedKeyword') {
+    const r = callbackParam ? callbackResultType(j, callbackParam) : null;
+    if (r) ret.typeAnnotation = promiseOf(j, r) as TSType;
+    else if (returnsValue) fn.returnType = null;
+    else ret.typeAnnotation = promiseOf(j, t) as TSType;
+    return;
   }
   ret.typeAnnotation = promiseOf(j, t) as TSType;
 }

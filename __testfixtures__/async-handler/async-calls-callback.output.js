@@ -1,0 +1,6 @@
+const { work } = require('./work');
+
+exports.handler = async (event, context) => {
+  const result = await work(event);
+  return result;
+};

@@ -1,0 +1,4 @@
+export function handler(event, context) {
+  console.log('request', context.awsRequestId);
+  return event.records.map((r) => r.id);
+}

@@ -1,0 +1,4 @@
+exports.handler = async function(event) {
+  // plain computation, no I/O
+  return { statusCode: 200, body: String(event.a + event.b) };
+};

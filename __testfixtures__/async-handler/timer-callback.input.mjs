@@ -1,0 +1,3 @@
+export const handler = (event, context, callback) => {
+  setTimeout(() => callback(null, { delayed: true }), 100);
+};
