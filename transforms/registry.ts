@@ -7,12 +7,14 @@ import { asyncHandler } from './async-handler';
 import { ASYNC_HANDLER_RULES } from './async-handler/rules';
 import { initPhase } from './init-phase';
 import { INIT_PHASE_RULES } from './init-phase/rules';
+import { sharedState } from './shared-state';
+import { SHARED_STATE_RULES } from './shared-state/rules';
 
 /** In the order the full migration applies them. */
-export const TRANSFORMS: TransformModule[] = [asyncHandler, clientPools, initPhase];
+export const TRANSFORMS: TransformModule[] = [asyncHandler, clientPools, initPhase, sharedState];
 
 /** Rules that read JS/TS sources. */
-export const RULES: Rule[] = [...ASYNC_HANDLER_RULES, ...CLIENT_POOLS_RULES, ...INIT_PHASE_RULES];
+export const RULES: Rule[] = [...ASYNC_HANDLER_RULES, ...CLIENT_POOLS_RULES, ...INIT_PHASE_RULES, ...SHARED_STATE_RULES];
 
 /** Rules that read project files (templates, package.json). */
 export const CONFIG_RULES: ConfigRule[] = [];

@@ -1,0 +1,9 @@
+import { handle } from 'deps';
+
+let handled = 0;
+
+export async function handler(event: { id: string }): Promise<string> {
+  const handledSnapshot = ++handled;
+  const result = await handle(event.id);
+  return `${result} (#${handledSnapshot})`;
+}

@@ -1,0 +1,9 @@
+import { measure } from 'deps';
+
+let bytesSeen = 0;
+
+export async function handler(event: { body: string }): Promise<{ size: number; seen: number }> {
+  const size = await measure(event.body);
+  bytesSeen = bytesSeen + size;
+  return { size, seen: bytesSeen };
+}

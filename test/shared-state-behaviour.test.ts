@@ -1,0 +1,122 @@
+// Every positive shared-state fixture, run for real: the input handler gives a wrong result
+// when invocations overlap, the output gives the right one for every invocation, and the output
+// behaves exactly like the input when invocations run one at a time.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FakeMutex, fakeMiddy, loadModule, runOneAtATime, runOverlapping, ticks, type FakePackage } from './support/concurrency-harness';
+
+const DIR = join(__dirname, '..', '__testfixtures__', 'shared-state');
+
+interface BehaviourCase {
+  /** `<case>.<ext>` of the fixture pair */
+  fixture: string;
+  /** fresh fake packages for one module load */
+  packages: () => Record<string, FakePackage>;
+  events: unknown[];
+  /** true when every response is right */
+  right: (responses: any[]) => boolean;
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const max = (xs: number[]) => Math.max(...xs);
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+const isPermutationOf1toN = (xs: number[]) => [...xs].sort((a, b) => a - b).every((x, i) => x === i + 1);
+/** later invocations finish first: the strongest interleaving */
+const delayOf = (i: number, n: number) => 2 * (n - i);
+
+const orders = range(8).map((i) => ({ order: { amount: i + 1, delay: delayOf(i, 8) } }));
+
+const CASES: BehaviourCase[] = [
+  {
+    fixture: 'rmw-compound-await.cjs',
+    packages: () => ({ deps: { getAmount: async (o: { amount: number; delay: number }) => (await ticks(o.delay), o.amount) } }),
+    events: orders,
+    right: (rs) => max(rs.map((r) => r.total)) === 36 && new Set(rs.map((r) => r.total)).size === 8,
+  },
+  {
+    fixture: 'rmw-binary-await.mjs',
+    packages: () => ({ deps: { fetchScore: async (p: { score: number; delay: number }) => (await ticks(p.delay), p.score) } }),
+    events: range(6).map((i) => ({ player: { score: 10 * (i + 1), delay: delayOf(i, 6) } })),
+    right: (rs) => max(rs.map((r) => r.points)) === 210 && new Set(rs.map((r) => r.points)).size === 6,
+  },
+  {
+    fixture: 'rmw-member.ts',
+    packages: () => ({ deps: { getCost: async (job: { cost: number; delay: number }) => (await ticks(job.delay), job.cost) } }),
+    events: range(5).map((i) => ({ job: { id: `j${i}`, cost: i + 2, delay: delayOf(i, 5) } })),
+    right: (rs) => max(rs.map((r) => r.cost)) === 20,
+  },
+  {
+    fixture: 'rmw-map-reread.mjs',
+    packages: () => ({ deps: { countWords: async (text: string) => (await ticks(20 - text.length), text.split(' ').length) } }),
+    events: ['a b c', 'd e', 'f', 'g h i j', 'k l'].map((text, i) => ({ user: i % 2 ? 'ann' : 'bob', text })),
+    // bob: 3 + 1 + 2 words, ann: 2 + 4
+    right: (rs) => max(rs.filter((r) => r.user === 'bob').map((r) => r.words)) === 6 && max(rs.filter((r) => r.user === 'ann').map((r) => r.words)) === 6,
+  },
+  {
+    fixture: 'rmw-let-reread.ts',
+    packages: () => ({ deps: { measure: async (body: string) => (await ticks(12 - body.length), body.length) } }),
+    events: ['abc', 'de', 'fghij', 'k'].map((body) => ({ body })),
+    right: (rs) => max(rs.map((r) => r.seen)) === 11,
+  },
+  {
+    fixture: 'rmw-mutex-keyed.cjs',
+    packages: () => ({
+      deps: { applyInterest: async (current: number, rate: number) => (await ticks(rate), current + rate) },
+      'async-mutex': { Mutex: FakeMutex },
+    }),
+    events: [5, 3, 4, 1, 2, 6].map((rate, i) => ({ account: i % 2 ? 'a' : 'b', rate })),
+    // b: 100 + 5 + 4 + 2, a: 100 + 3 + 1 + 6
+    right: (rs) => max(rs.filter((r) => r.account === 'b').map((r) => r.balance)) === 111 &&
+      max(rs.filter((r) => r.account === 'a').map((r) => r.balance)) === 110,
+  },
+  {
+    fixture: 'rmw-mutex-single.ts',
+    packages: () => ({
+      deps: { reserve: async (first: number, party: number) => (await ticks(10 - party), range(party).map((k) => first + k)) },
+      'async-mutex': { Mutex: FakeMutex },
+    }),
+    events: [2, 3, 1, 4].map((party) => ({ party })),
+    right: (rs) => isPermutationOf1toN(rs.flatMap((r) => r.seats)),
+  },
+  {
+    fixture: 'counter-readback.cjs',
+    packages: () => ({ deps: { save: async (e: { delay: number }) => ticks(e.delay) } }),
+    events: range(6).map((i) => ({ delay: delayOf(i, 6) })),
+    right: (rs) => isPermutationOf1toN(rs.map((r) => r.invocation)),
+  },
+  {
+    fixture: 'counter-plus-one.ts',
+    packages: () => ({ deps: { handle: async (id: string) => (await ticks(10 - id.length), id.toUpperCase()) } }),
+    events: ['a', 'bb', 'ccc', 'dddd'].map((id) => ({ id })),
+    right: (rs) => rs.every((r, i) => r.startsWith(['A', 'BB', 'CCC', 'DDDD'][i])) && isPermutationOf1toN(rs.map((r) => Number(/#(\d+)/.exec(r)![1]))),
+  },
+  {
+    fixture: 'counter-request-id.mjs',
+    packages: () => ({ deps: { save: async (e: { delay: number }) => (await ticks(e.delay), true) } }),
+    events: range(5).map((i) => ({ prefix: 'ord', delay: delayOf(i, 5) })),
+    right: (rs) => isPermutationOf1toN(rs.map((r) => Number(r.id.split('-')[1]))),
+  },
+];
+
+async function handlerOf(fixture: string, kind: 'input' | 'output', packages: Record<string, FakePackage>) {
+  const [, name, ext] = /^(.*)\.([^.]+)$/.exec(fixture)!;
+  const source = readFileSync(join(DIR, `${name}.${kind}.${ext}`), 'utf8');
+  const mod = await loadModule({ file: `${name}.${ext}`, source, packages });
+  return mod.handler as (event: unknown, context: object) => Promise<unknown>;
+}
+
+describe('shared-state fixtures under concurrency', () => {
+  for (const c of CASES) {
+    it(c.fixture, async () => {
+      const input = await runOverlapping(await handlerOf(c.fixture, 'input', c.packages()), c.events);
+      expect(c.right(input), `input should be wrong under overlap: ${JSON.stringify(input)}`).toBe(false);
+      const output = await runOverlapping(await handlerOf(c.fixture, 'output', c.packages()), c.events);
+      expect(c.right(output), `output should be right under overlap: ${JSON.stringify(output)}`).toBe(true);
+      const inputSerial = await runOneAtATime(await handlerOf(c.fixture, 'input', c.packages()), c.events);
+      const outputSerial = await runOneAtATime(await handlerOf(c.fixture, 'output', c.packages()), c.events);
+      expect(outputSerial).toEqual(inputSerial);
+      expect(c.right(outputSerial)).toBe(true);
+    });
+  }
+});

@@ -1,0 +1,26 @@
+// Runs the rewrites the plan proved exact, skipping suppressed lines.
+import type { File as BabelFile } from '@babel/types';
+import { namesInUse, freeName } from '../analysis/names-in-use';
+import type { TransformContext } from '../types';
+import { planSharedState } from './plan';
+import type { RewriteContext } from './types';
+
+export function applySharedState(ctx: TransformContext): boolean {
+  const ast = ctx.root.get().node as BabelFile;
+  const sites = planSharedState({ file: ctx.file, ast, handlers: ctx.analysis.handlers })
+    .filter((f) => f.rewrite && !ctx.isSuppressed(f.rule, f.node.loc?.start.line ?? 0));
+  if (sites.length === 0) return false;
+  const taken = namesInUse(ast.program);
+  const rewrite: RewriteContext = {
+    j: ctx.j,
+    root: ctx.root,
+    program: ast.program,
+    style: ctx.analysis.moduleStyle,
+    typescript: /\.[cm]?tsx?$/.test(ctx.file),
+    taken,
+    pick: (base) => freeName(base, taken),
+    memo: new Map(),
+  };
+  for (const site of sites) site.rewrite!(rewrite);
+  return true;
+}

@@ -1,0 +1,120 @@
+// Small AST edits shared by the shared-state rewrites. They mutate nodes in place so recast
+// reprints only what changed.
+import type { Identifier, Node, Statement } from '@babel/types';
+import type { NodeIndex } from '../analysis/walk';
+import { VISITOR_KEYS } from '@babel/types';
+import { freeName } from '../analysis/names-in-use';
+
+type Commented = { comments?: Array<{ leading?: boolean; trailing?: boolean }> | null };
+
+const POSITION_KEYS = new Set(['loc', 'start', 'end', 'range', 'tokens', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'original', 'extra']);
+
+/** A position-free deep copy: recast prints it as new code. */
+export function cloneNode<T extends Node>(node: T): T {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (POSITION_KEYS.has(key)) continue;
+    if (Array.isArray(value)) copy[key] = value.map((v) => (v && typeof v === 'object' && 'type' in v ? cloneNode(v as Node) : v));
+    else if (value && typeof value === 'object' && 'type' in value) copy[key] = cloneNode(value as Node);
+    else copy[key] = value;
+  }
+  return copy as T;
+}
+
+/** The statement list holding `stmt` (a block, program or switch case body), or null. */
+export function statementList(stmt: Node, index: NodeIndex): Statement[] | null {
+  const parent = index.parent(stmt);
+  if (!parent) return null;
+  if (parent.type === 'BlockStatement' || parent.type === 'Program' || parent.type === 'StaticBlock') return parent.body as Statement[];
+  if (parent.type === 'SwitchCase') return parent.consequent;
+  return null;
+}
+
+/** The statement of `list` that contains `node`. */
+export function statementIn(list: readonly Statement[], node: Node, index: NodeIndex): Statement | null {
+  for (let n: Node | undefined = node; n; n = index.parent(n)) if (list.includes(n as Statement)) return n as Statement;
+  return null;
+}
+
+/** Moves the leading comments of `from` onto `to` (the comment describes what now comes first). */
+export function moveLeadingComments(from: Node, to: Node): void {
+  const src = from as unknown as Commented;
+  const leading = (src.comments ?? []).filter((c) => c.leading);
+  if (leading.length === 0) return;
+  src.comments = (src.comments ?? []).filter((c) => !c.leading);
+  const dst = to as unknown as Commented;
+  dst.comments = [...leading, ...(dst.comments ?? [])];
+}
+
+/** Inserts statements before `anchor` in its list and moves the anchor's leading comments to the first. */
+export function insertBefore(list: Statement[], anchor: Statement, statements: Statement[]): void {
+  const i = list.indexOf(anchor);
+  if (i === -1) throw new Error('shared-state: anchor statement not in its list');
+  moveLeadingComments(anchor, statements[0]);
+  for (const s of statements) borrowLayout(s, anchor);
+  list.splice(i, 0, ...statements);
+}
+
+/** Removes a statement; its leading comments move to the statement that now takes its place. */
+export function removeStatement(list: Statement[], stmt: Statement): void {
+  const i = list.indexOf(stmt);
+  if (i === -1) return;
+  if (list[i + 1]) moveLeadingComments(stmt, list[i + 1]);
+  list.splice(i, 1);
+}
+
+/**
+ * Replaces a reference (an Identifier) by `replacement`, keeping `{ name }` shorthand valid:
+ * `{ total }` → `{ total: replacement }`, or `{ total }` again when the replacement is an identifier named like the key.
+ */
+export function replaceReference(ref: Identifier, replacement: Node, index: NodeIndex): void {
+  const parent = index.parent(ref);
+  if (!parent) throw new Error('shared-state: reference without parent');
+  if (parent.type === 'ObjectProperty' && parent.shorthand && parent.value === ref) {
+    parent.value = replacement as never;
+    parent.shorthand = replacement.type === 'Identifier' && replacement.name === ref.name;
+    if (!parent.shorthand) parent.key = { type: 'Identifier', name: ref.name } as never;
+    return;
+  }
+  if (parent.type === 'ObjectProperty' && !parent.shorthand && parent.value === ref && replacement.type === 'Identifier') {
+    const key = parent.key;
+    if (!parent.computed && key.type === 'Identifier' && key.name === replacement.name) parent.shorthand = true;
+  }
+  for (const key of VISITOR_KEYS[parent.type] ?? []) {
+    const value = (parent as unknown as Record<string, unknown>)[key];
+    if (value === ref) {
+      (parent as unknown as Record<string, unknown>)[key] = replacement;
+      return;
+    }
+    if (Array.isArray(value)) {
+      const i = value.indexOf(ref);
+      if (i !== -1) {
+        value[i] = replacement;
+        return;
+      }
+    }
+  }
+  throw new Error('shared-state: reference not found in its parent');
+}
+
+/** True when `inner` lies within `outer` (by source position: both come from the same parse). */
+export function within(inner: Node, outer: Node): boolean {
+  return (inner.start ?? -1) >= (outer.start ?? 0) && (inner.end ?? -1) <= (outer.end ?? 0);
+}
+
+export function pickName(base: string, taken: Set<string>): string {
+  return freeName(base, taken);
+}
+
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * Gives a new statement the layout position of the statements it replaces, so recast keeps the
+ * original line spacing around it instead of surrounding a new multi-line statement with blank lines.
+ */
+export function borrowLayout(node: Node, first: Node, last: Node = first): void {
+  if (!first.loc || !last.loc) return;
+  (node as { loc: unknown }).loc = { ...first.loc, start: first.loc.start, end: last.loc.end };
+}

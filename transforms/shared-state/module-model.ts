@@ -1,0 +1,223 @@
+// The module-level bindings of a file with every reference to them (scope-aware), what each
+// reference does (read / write / mutate), and which functions run per request (the handlers and
+// the in-file functions they reach).
+import type { File as BabelFile, Identifier, Node, Statement, VariableDeclarator } from '@babel/types';
+import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
+import type { HandlerInfo } from '../analysis/handlers';
+import { indexNodes, type NodeIndex } from '../analysis/walk';
+import { isValueReference, patternNames, patternOwner, resolvesToModule } from './scope';
+
+export type RefKind = 'read' | 'write' | 'mutate';
+
+export interface BindingRef {
+  id: Identifier;
+  kind: RefKind;
+  /** innermost enclosing function, null at module level */
+  fn: FunctionNode | null;
+  /** outermost enclosing function (a module-level function or the handler), null at module level */
+  top: FunctionNode | null;
+  /** the value itself flows somewhere (argument, return, alias), not just read or mutated in place */
+  escapes: boolean;
+  /** for a write: the `x++` / `--x` / `x += <number>` / `x -= <number>` expression it is, if any */
+  increment?: Node;
+}
+
+export interface ModuleBinding {
+  name: string;
+  kind: 'let' | 'const' | 'var' | 'function' | 'class' | 'import';
+  /** the program-level statement that declares it */
+  statement: Statement;
+  declarator?: VariableDeclarator;
+  init?: Node | null;
+  /** the function a `function f() {}` / `const f = () => {}` binding names */
+  fn?: FunctionNode;
+  exported: boolean;
+  refs: BindingRef[];
+}
+
+export interface ModuleModel {
+  ast: BabelFile;
+  index: NodeIndex;
+  bindings: Map<string, ModuleBinding>;
+  handlers: HandlerInfo[];
+  /** top-level functions that run per request: handlers and the in-file functions they reach */
+  perRequest: Set<FunctionNode>;
+  topFunction(node: Node): FunctionNode | null;
+  innerFunction(node: Node): FunctionNode | null;
+}
+
+const MUTATING_METHODS = new Set([
+  'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin',
+  'set', 'delete', 'clear', 'add',
+]);
+
+const NOT_ESCAPING_PARENTS = new Set([
+  'BinaryExpression', 'UnaryExpression', 'TemplateLiteral', 'IfStatement', 'WhileStatement',
+  'DoWhileStatement', 'SwitchStatement', 'SwitchCase', 'ExpressionStatement',
+]);
+
+export function buildModuleModel(ast: BabelFile, handlers: HandlerInfo[]): ModuleModel {
+  const index = indexNodes(ast);
+  const bindings = declareBindings(ast);
+  const topFunction = (node: Node): FunctionNode | null => {
+    let top: FunctionNode | null = null;
+    for (let n = index.parent(node); n; n = index.parent(n)) if (isFunction(n)) top = n;
+    return top;
+  };
+  const innerFunction = (node: Node): FunctionNode | null => {
+    for (let n = index.parent(node); n; n = index.parent(n)) if (isFunction(n)) return n;
+    return null;
+  };
+  for (const id of index.ofType('Identifier')) {
+    const binding = bindings.get(id.name);
+    if (!binding) continue;
+    const parent = index.parent(id);
+    const owner = patternOwner(id, index);
+    const inPattern = owner && owner.root !== id;
+    if (!inPattern && !isValueReference(id, parent)) continue;
+    if (inPattern && !isWriteOwner(owner.owner, owner.root)) continue;
+    if (!resolvesToModule(id, index)) continue;
+    binding.refs.push({ id, ...classify(id, index), fn: innerFunction(id), top: topFunction(id) });
+  }
+  markExports(ast, bindings, index);
+  const perRequest = reachableFrom(handlers.map((h) => h.fn), bindings);
+  return { ast, index, bindings, handlers, perRequest, topFunction, innerFunction };
+}
+
+function isWriteOwner(owner: Node, root: Node): boolean {
+  if (owner.type === 'AssignmentExpression') return owner.left === root;
+  if (owner.type === 'ForOfStatement' || owner.type === 'ForInStatement') return owner.left === root;
+  return false;
+}
+
+function declareBindings(ast: BabelFile): Map<string, ModuleBinding> {
+  const bindings = new Map<string, ModuleBinding>();
+  const add = (b: Omit<ModuleBinding, 'refs' | 'exported'>, exported: boolean) =>
+    bindings.set(b.name, { ...b, exported, refs: [] });
+  for (const stmt of ast.program.body) {
+    const exported = stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportDefaultDeclaration';
+    const decl = (exported ? (stmt as { declaration?: Node | null }).declaration : stmt) as Node | null | undefined;
+    if (!decl) continue;
+    if (decl.type === 'VariableDeclaration') {
+      for (const d of decl.declarations) {
+        if (d.id.type === 'Identifier') {
+          const init = d.init ? unwrapExpression(d.init) : null;
+          add({ name: d.id.name, kind: decl.kind as 'let', statement: stmt, declarator: d, init: d.init, fn: isFunction(init) ? init : undefined }, exported);
+        } else {
+          for (const name of patternNames(d.id)) add({ name, kind: decl.kind as 'let', statement: stmt, declarator: d, init: null }, exported);
+        }
+      }
+    } else if (decl.type === 'FunctionDeclaration' && decl.id) {
+      add({ name: decl.id.name, kind: 'function', statement: stmt, fn: decl }, exported);
+    } else if (decl.type === 'ClassDeclaration' && decl.id) {
+      add({ name: decl.id.name, kind: 'class', statement: stmt }, exported);
+    } else if (decl.type === 'ImportDeclaration') {
+      for (const s of decl.specifiers) add({ name: s.local.name, kind: 'import', statement: stmt }, false);
+    }
+  }
+  return bindings;
+}
+
+function classify(id: Identifier, index: NodeIndex): { kind: RefKind; escapes: boolean; increment?: Node } {
+  const parent = index.parent(id)!;
+  if (parent.type === 'UpdateExpression') return { kind: 'write', escapes: false, increment: parent };
+  if (parent.type === 'AssignmentExpression' && parent.left === id) {
+    const numeric = (parent.operator === '+=' || parent.operator === '-=') && unwrapExpression(parent.right)?.type === 'NumericLiteral';
+    return { kind: 'write', escapes: false, increment: numeric ? parent : undefined };
+  }
+  const owner = patternOwner(id, index);
+  if (owner && owner.root !== id) return { kind: 'write', escapes: false };
+  // walk up a member chain rooted at the identifier: `x.a.b`
+  let top: Node = id;
+  let p: Node = parent;
+  while ((p.type === 'MemberExpression' || p.type === 'OptionalMemberExpression') && p.object === top) {
+    top = p;
+    p = index.parent(p)!;
+  }
+  if (top !== id) {
+    if ((p.type === 'AssignmentExpression' && p.left === top) || p.type === 'UpdateExpression' ||
+      (p.type === 'UnaryExpression' && p.operator === 'delete')) return { kind: 'mutate', escapes: false };
+    if ((p.type === 'CallExpression' || p.type === 'OptionalCallExpression') && p.callee === top) {
+      const method = (top as { property: Node }).property;
+      const name = method.type === 'Identifier' ? method.name : method.type === 'StringLiteral' ? method.value : '';
+      return { kind: MUTATING_METHODS.has(name) ? 'mutate' : 'read', escapes: false };
+    }
+    return { kind: 'read', escapes: false };
+  }
+  const escapes = !NOT_ESCAPING_PARENTS.has(parent.type) &&
+    !(parent.type === 'ConditionalExpression' && parent.test === id) &&
+    !(parent.type === 'LogicalExpression' && parent.left === id && !escapesUpward(parent, index));
+  return { kind: 'read', escapes };
+}
+
+function escapesUpward(node: Node, index: NodeIndex): boolean {
+  const p = index.parent(node);
+  return !p || !NOT_ESCAPING_PARENTS.has(p.type);
+}
+
+/** ESM exports, `exports.x = x`, `module.exports = { x }`, `module.exports.x = x`. */
+function markExports(ast: BabelFile, bindings: Map<string, ModuleBinding>, index: NodeIndex): void {
+  for (const stmt of ast.program.body) {
+    if (stmt.type === 'ExportNamedDeclaration' && !stmt.source) {
+      for (const s of stmt.specifiers) {
+        if (s.type === 'ExportSpecifier') {
+          const b = bindings.get(s.local.name);
+          if (b) b.exported = true;
+        }
+      }
+    } else if (stmt.type === 'ExportDefaultDeclaration' && stmt.declaration.type === 'Identifier') {
+      const b = bindings.get(stmt.declaration.name);
+      if (b) b.exported = true;
+    }
+  }
+  for (const b of bindings.values()) {
+    for (const ref of b.refs) {
+      if (ref.kind !== 'read') continue;
+      const parent = index.parent(ref.id);
+      if (parent?.type === 'AssignmentExpression' && parent.right === ref.id && isExportsTarget(parent.left)) b.exported = true;
+      if (parent?.type === 'ObjectProperty' && parent.value === ref.id) {
+        const obj = index.parent(parent);
+        const assign = obj && index.parent(obj);
+        if (assign?.type === 'AssignmentExpression' && assign.right === obj && isExportsTarget(assign.left)) b.exported = true;
+      }
+    }
+  }
+}
+
+function isExportsTarget(node: Node): boolean {
+  const n = unwrapExpression(node);
+  if (!n) return false;
+  if (n.type === 'Identifier') return n.name === 'exports';
+  if (n.type === 'MemberExpression') {
+    const obj = n.object;
+    if (obj.type === 'Identifier' && (obj.name === 'exports' || obj.name === 'module')) return true;
+    return isExportsTarget(obj);
+  }
+  return false;
+}
+
+/** Handlers plus every module-level function a per-request function references (called or passed). */
+function reachableFrom(roots: FunctionNode[], bindings: Map<string, ModuleBinding>): Set<FunctionNode> {
+  const byTop = new Map<FunctionNode, ModuleBinding[]>();
+  for (const b of bindings.values()) {
+    if (!b.fn) continue;
+    for (const ref of b.refs) {
+      if (!ref.top) continue;
+      const list = byTop.get(ref.top) ?? [];
+      list.push(b);
+      byTop.set(ref.top, list);
+    }
+  }
+  const seen = new Set<FunctionNode>(roots);
+  const work = [...roots];
+  while (work.length) {
+    const fn = work.pop()!;
+    for (const b of byTop.get(fn) ?? []) {
+      if (b.fn && !seen.has(b.fn)) {
+        seen.add(b.fn);
+        work.push(b.fn);
+      }
+    }
+  }
+  return seen;
+}

@@ -1,0 +1,98 @@
+// module-counter: `count++` in a handler, the counter read back later in the same invocation.
+// The read after an await sees other requests' increments: take the snapshot at the increment
+// (`const countSnapshot = ++count`) and use it. The counter itself stays per worker: reported.
+import type { ExpressionStatement, Identifier, Node, Statement } from '@babel/types';
+import { unwrapExpression, type FunctionNode } from '../analysis/ast';
+import { replaceReference, statementList, within } from './edit';
+import { containsAwait, perRequestFunction, writersOf } from './facts';
+import type { BindingRef, ModuleBinding, ModuleModel } from './module-model';
+import type { PlannedFinding, RewriteContext } from './types';
+
+const RULE = 'module-counter' as const;
+const SEMANTICS =
+  'counts the requests of one worker thread only: each worker (W per environment) has its own copy, so it is never an environment or fleet total.';
+const SEMANTICS_HINT = 'for totals use metrics (Powertools Metrics / EMF), a DynamoDB `ADD` update or Redis `INCR`';
+
+export function isCounter(binding: ModuleBinding): boolean {
+  if (binding.kind !== 'let' && binding.kind !== 'var') return false;
+  if (unwrapExpression(binding.init)?.type !== 'NumericLiteral') return false;
+  const writes = binding.refs.filter((r) => r.kind !== 'read');
+  return writes.length > 0 && writes.every((r) => r.increment !== undefined);
+}
+
+export function planCounters(model: ModuleModel): PlannedFinding[] {
+  const out: PlannedFinding[] = [];
+  for (const binding of model.bindings.values()) {
+    if (!isCounter(binding)) continue;
+    const perRequestWrites = binding.refs.filter((r) => r.kind === 'write' && perRequestFunction(r.id, model));
+    if (perRequestWrites.length === 0) continue;
+    // `const n = ++count` everywhere already: a snapshot, nothing to say
+    const bare = perRequestWrites.filter((r) => model.index.parent(r.increment!)?.type === 'ExpressionStatement');
+    if (bare.length === 0) continue;
+    out.push({ rule: RULE, node: binding.statement, message: `\`${binding.name}\` ${SEMANTICS}`, hint: SEMANTICS_HINT, severity: 'warning' });
+    if (binding.exported) continue;
+    for (const w of bare) {
+      const site = planSnapshot(binding, w, model);
+      if (site) out.push(site);
+    }
+  }
+  return out;
+}
+
+function planSnapshot(binding: ModuleBinding, write: BindingRef, model: ModuleModel): PlannedFinding | null {
+  const stmt = model.index.parent(write.increment!) as ExpressionStatement;
+  const fn = write.fn;
+  const list = statementList(stmt, model.index);
+  if (!fn || !list) return null;
+  const later = binding.refs.filter((r) => r.kind === 'read' && model.topFunction(r.id) === model.topFunction(stmt) && (r.id.start ?? 0) > (stmt.end ?? 0));
+  if (later.length === 0) return null;
+  const awaitsAfter = (read: BindingRef) => hasAwaitBetween(fn, stmt, read.id);
+  if (!later.some(awaitsAfter)) return null;
+  const message = `\`${binding.name}\` is read back after an await: by then other requests on this worker have incremented it, so this request is labelled with their count.`;
+  const unfixable = { rule: RULE, node: stmt, message, hint: 'take a snapshot at the increment: `const n = ++count`, and use `n`' } as PlannedFinding;
+  // every later read must be dominated by the increment, in this function, with no other write between
+  const start = list.indexOf(stmt as Statement);
+  const dominated = later.every((r) => r.fn === fn && list.slice(start + 1).some((s) => within(r.id, s)));
+  const otherWrites = binding.refs.some((r) => r !== write && r.kind !== 'read' && model.topFunction(r.id) === model.topFunction(stmt));
+  const writers = writersOf(binding, model, model.topFunction(stmt)!);
+  if (!dominated || otherWrites || !writers || writers.size > 0) return unfixable;
+  return {
+    ...unfixable,
+    hint: 'the increment now returns a snapshot that the rest of the invocation uses',
+    rewrite: (ctx) => snapshot(ctx, binding, stmt, later, list, model),
+  };
+}
+
+/** An await evaluated after `from` and before `to` inside `fn` (loops make any await in them count). */
+function hasAwaitBetween(fn: FunctionNode, from: Node, to: Node): boolean {
+  let found = false;
+  const visitNode = (n: Node) => {
+    if (found) return;
+    if (n !== fn && (n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression' || n.type === 'FunctionDeclaration' || n.type === 'ObjectMethod' || n.type === 'ClassMethod')) return;
+    if (n.type === 'AwaitExpression' && (n.start ?? 0) >= (from.end ?? 0) && (n.end ?? 0) <= (to.start ?? 0)) found = true;
+    const loopLike = n.type === 'ForStatement' || n.type === 'ForOfStatement' || n.type === 'ForInStatement' || n.type === 'WhileStatement' || n.type === 'DoWhileStatement';
+    if (loopLike && within(to, n) && !within(from, n) && containsAwait(n)) found = true;
+    for (const c of Object.values(n)) {
+      if (Array.isArray(c)) c.forEach((x) => x && typeof x === 'object' && 'type' in x && visitNode(x as Node));
+      else if (c && typeof c === 'object' && 'type' in c && c !== n) visitNode(c as Node);
+    }
+  };
+  visitNode(fn.body as Node);
+  return found;
+}
+
+function snapshot(ctx: RewriteContext, binding: ModuleBinding, stmt: ExpressionStatement, reads: BindingRef[], list: Statement[], model: ModuleModel): void {
+  const { j } = ctx;
+  const name = ctx.pick(`${binding.name}Snapshot`);
+  const inc = unwrapExpression(stmt.expression)!;
+  let value: unknown;
+  if (inc.type === 'UpdateExpression') value = j.updateExpression(inc.operator, j.identifier(binding.name), true);
+  else if (inc.type === 'AssignmentExpression' && unwrapExpression(inc.right)?.type === 'NumericLiteral' &&
+    (unwrapExpression(inc.right) as { value: number }).value === 1 && (inc.operator === '+=' || inc.operator === '-=')) {
+    value = j.updateExpression(inc.operator === '+=' ? '++' : '--', j.identifier(binding.name), true);
+  } else value = inc;
+  const decl = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(name), value as never)]);
+  (decl as unknown as { comments?: unknown }).comments = (stmt as unknown as { comments?: unknown }).comments;
+  list.splice(list.indexOf(stmt), 1, decl as unknown as Statement);
+  for (const r of reads) replaceReference(r.id as Identifier, j.identifier(name) as never, model.index);
+}

@@ -1,0 +1,7 @@
+import type { ModuleModel } from './module-model';
+import type { PlannedFinding } from './types';
+
+export function planLibraryGlobals(model: ModuleModel): PlannedFinding[] {
+  void model;
+  return [];
+}

@@ -1,0 +1,8 @@
+import type { ModuleModel } from './module-model';
+import type { PlannedFinding } from './types';
+
+export function planModuleState(model: ModuleModel, typescript: boolean): PlannedFinding[] {
+  void model;
+  void typescript;
+  return [];
+}
