@@ -1,20 +1,20 @@
 // The one list of transforms and rules. Help text, `list`, reports and docs links all come
 // from this metadata; nothing else names a rule or transform.
 import type { ConfigRule, Rule, TransformModule } from './types';
+import { tmpPaths } from './tmp-paths';
+import { tmpFixedPath, tmpSharedCache } from './tmp-paths/rules';
 import { clientPools } from './client-pools';
 import { CLIENT_POOLS_RULES } from './client-pools/rules';
 import { asyncHandler } from './async-handler';
 import { ASYNC_HANDLER_RULES } from './async-handler/rules';
 import { initPhase } from './init-phase';
 import { INIT_PHASE_RULES } from './init-phase/rules';
-import { sharedState } from './shared-state';
-import { SHARED_STATE_RULES } from './shared-state/rules';
 
 /** In the order the full migration applies them. */
-export const TRANSFORMS: TransformModule[] = [asyncHandler, clientPools, initPhase, sharedState];
+export const TRANSFORMS: TransformModule[] = [asyncHandler, clientPools, initPhase, tmpPaths];
 
 /** Rules that read JS/TS sources. */
-export const RULES: Rule[] = [...ASYNC_HANDLER_RULES, ...CLIENT_POOLS_RULES, ...INIT_PHASE_RULES, ...SHARED_STATE_RULES];
+export const RULES: Rule[] = [...ASYNC_HANDLER_RULES, ...CLIENT_POOLS_RULES, ...INIT_PHASE_RULES, tmpFixedPath, tmpSharedCache];
 
 /** Rules that read project files (templates, package.json). */
 export const CONFIG_RULES: ConfigRule[] = [];

@@ -1,0 +1,23 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+
+// Where the merged price list is staged before it is counted.
+const PRICE_LIST_PATH = path.join('/tmp', 'prices.json');
+
+interface Price {
+  sku: string;
+  cents: number;
+}
+
+async function countPrices(file: string): Promise<number> {
+  const staged = JSON.parse(await readFile(file, 'utf8')) as Price[];
+  return staged.length;
+}
+
+export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+  const prices: Price[] = JSON.parse(event.body ?? '[]');
+  await writeFile(PRICE_LIST_PATH, JSON.stringify(prices));
+  const count = await countPrices(PRICE_LIST_PATH);
+  return { statusCode: 200, body: JSON.stringify({ count }) };
+};

@@ -1,0 +1,149 @@
+// Every place a file uses a path under /tmp: one walk of the program that evaluates candidate
+// expressions with the environment of the function they are in, and records how each is used.
+import type { File as BabelFile, Node } from '@babel/types';
+import { isFunction } from '../analysis/ast';
+import type { HandlerInfo } from '../analysis/handlers';
+import { isPropertyKey } from '../analysis/names-in-use';
+import { visit, type NodeIndex } from '../analysis/walk';
+import { tmpPathValue, type EvalEnv, type PathValue } from './evaluate';
+import type { ModuleFacts, ModuleVar } from './module-facts';
+import { reassignedNames } from './module-facts';
+import { usesOf, type Use } from './uses';
+
+/** The outermost function an occurrence runs in, or module init. */
+export interface Owner {
+  fn: Node | null;
+  handler: HandlerInfo | null;
+  /** a name for messages: 'handler', 'function loadModel', 'module init' */
+  label: string;
+}
+
+export interface Occurrence {
+  node: Node;
+  value: PathValue;
+  owner: Owner;
+  /** the module variable an identifier occurrence reads */
+  moduleVar?: ModuleVar;
+  uses: Use[];
+}
+
+const CANDIDATES = new Set(['StringLiteral', 'TemplateLiteral', 'CallExpression', 'OptionalCallExpression', 'BinaryExpression', 'Identifier']);
+
+export function findOccurrences(ast: BabelFile, index: NodeIndex, facts: ModuleFacts, handlers: HandlerInfo[]): Occurrence[] {
+  const out: Occurrence[] = [];
+  const moduleInits = new Set([...facts.vars.values()].map((v) => v.init));
+  const initEnv: EvalEnv = { facts, locals: new Map(), eventNames: new Set() };
+  const scan = (root: Node, owner: Owner, env: EvalEnv) => {
+    const scope = { index, env, localRefs: (name: string) => (owner.fn ? referencesIn(owner.fn, name) : []) };
+    visit(root, (node, parent) => {
+      if (node !== root && owner.fn === null && isFunction(node)) return false; // functions are scanned with their own env
+      if (!CANDIDATES.has(node.type) || !parent) return undefined;
+      if (node.type === 'Identifier' && !isReference(node, parent, index.parent(parent))) return undefined;
+      const value = tmpPathValue(node, env);
+      if (!value) return undefined;
+      if (value.kind === 'root') return false;
+      // a module constant's declaration is not a use; its readers are
+      if (owner.fn === null && moduleInits.has(node) && parent.type === 'VariableDeclarator') return false;
+      const moduleVar = node.type === 'Identifier' && !env.locals.has(node.name) ? facts.vars.get(node.name) : undefined;
+      out.push({ node, value, owner, moduleVar, uses: usesOf(node, scope) });
+      return false;
+    });
+  };
+  scan(ast.program, { fn: null, handler: null, label: 'module init' }, initEnv);
+  for (const fn of outermostFunctions(ast.program)) {
+    const handler = handlers.find((h) => h.fn === fn) ?? null;
+    const env: EvalEnv = { facts, locals: localValues(fn), eventNames: handler ? eventNames(fn) : new Set() };
+    scan(fn, { fn, handler, label: handler ? `handler ${handler.exportName}` : functionLabel(fn, index) }, env);
+  }
+  return out;
+}
+
+function outermostFunctions(program: Node): Node[] {
+  const out: Node[] = [];
+  visit(program, (node) => {
+    if (node === program) return undefined;
+    if (isFunction(node)) {
+      out.push(node);
+      return false;
+    }
+    return undefined;
+  });
+  return out;
+}
+
+function functionLabel(fn: Node, index: NodeIndex): string {
+  if (fn.type === 'FunctionDeclaration' && fn.id) return `function ${fn.id.name}`;
+  const parent = index.parent(fn);
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return `function ${parent.id.name}`;
+  return 'a function';
+}
+
+/** Identifiers that read a binding (not declarations, keys, or type names). */
+export function isReference(node: Node, parent: Node, grandparent: Node | undefined): boolean {
+  if (isPropertyKey(node, parent)) return false;
+  if (parent.type === 'VariableDeclarator') return parent.init === node;
+  if (isFunction(parent)) return (parent as { body: Node }).body === node;
+  if (/^(Import|Export)/.test(parent.type) && parent.type !== 'ExportDefaultDeclaration') return false;
+  if (/^TS/.test(parent.type)) return /^TS(As|NonNull|Satisfies)Expression$|^TSTypeAssertion$/.test(parent.type);
+  switch (parent.type) {
+    case 'ArrayPattern':
+    case 'RestElement':
+    case 'CatchClause':
+    case 'LabeledStatement':
+    case 'BreakStatement':
+    case 'ContinueStatement':
+    case 'ClassDeclaration':
+    case 'ClassExpression':
+      return false;
+    case 'AssignmentPattern':
+      return parent.right === node;
+    case 'ObjectProperty':
+      return parent.value === node && grandparent?.type !== 'ObjectPattern';
+    default:
+      return true;
+  }
+}
+
+/** Never-reassigned variables declared anywhere in `fn`: name → initializer. */
+export function localValues(fn: Node): Map<string, Node> {
+  const reassigned = reassignedNames(fn);
+  const out = new Map<string, Node>();
+  visit(fn, (node) => {
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && !reassigned.has(node.id.name)) {
+      out.set(node.id.name, node.init);
+    }
+    if (node !== fn && (node.type === 'FunctionDeclaration') && node.id) out.set(node.id.name, node);
+  });
+  return out;
+}
+
+/** The handler's event parameter, and every name destructured from it (in the parameter or the body). */
+export function eventNames(fn: Node): Set<string> {
+  const names = new Set<string>();
+  const first = (fn as { params: Node[] }).params[0];
+  const add = (p: Node | null | undefined) => {
+    if (!p) return;
+    if (p.type === 'Identifier') names.add(p.name);
+    else if (p.type === 'ObjectPattern') for (const prop of p.properties) add(prop.type === 'RestElement' ? prop.argument : (prop.value as Node));
+    else if (p.type === 'ArrayPattern') for (const el of p.elements) add(el);
+    else if (p.type === 'AssignmentPattern') add(p.left);
+    else if (p.type === 'RestElement') add(p.argument);
+  };
+  add(first);
+  visit(fn, (node) => {
+    if (node.type !== 'VariableDeclarator' || node.id.type === 'Identifier' || !node.init) return;
+    let root: Node = node.init;
+    while (root.type === 'MemberExpression' || root.type === 'OptionalMemberExpression') root = root.object;
+    if (root.type === 'Identifier' && names.has(root.name)) add(node.id);
+  });
+  return names;
+}
+
+/** Identifier references to `name` inside `fn` (not scope-aware). */
+export function referencesIn(fn: Node, name: string): Node[] {
+  const out: Node[] = [];
+  visit(fn, (node, parent) => {
+    if (node.type === 'Identifier' && node.name === name && parent && isReference(node, parent, undefined)) out.push(node);
+  });
+  return out;
+}
