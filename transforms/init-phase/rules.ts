@@ -3,6 +3,7 @@
 import type { Rule, RuleReport } from '../types';
 import { planHeavyWork } from './plan-heavy-work';
 import { planLazyInit } from './plan-lazy-init';
+import { planBlockingIo } from './plan-blocking-io';
 import type { PlanReport } from './reports';
 
 const toReports = (reports: PlanReport[]): RuleReport[] => reports.map((r) => ({ ...r }));
@@ -29,4 +30,15 @@ export const lazyInitRace: Rule = {
   check: (ctx) => toReports(planLazyInit(ctx.analysis).reports),
 };
 
-export const INIT_PHASE_RULES: Rule[] = [heavyWorkInHandler, lazyInitRace];
+export const blockingSyncIo: Rule = {
+  id: 'blocking-sync-io',
+  title: 'Blocking *Sync call in a handler stalls the worker',
+  severity: 'warning',
+  docs: 'blocking-sync-io',
+  fixedBy: 'init-phase',
+  // every call it looks for ends in Sync
+  needs: ['Sync'],
+  check: (ctx) => toReports(planBlockingIo(ctx.analysis, planHeavyWork(ctx.analysis)).reports),
+};
+
+export const INIT_PHASE_RULES: Rule[] = [heavyWorkInHandler, lazyInitRace, blockingSyncIo];

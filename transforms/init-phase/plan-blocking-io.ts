@@ -1,0 +1,127 @@
+// blocking-sync-io: `readFileSync`, `pbkdf2Sync`, `gzipSync`, `execSync` … in a handler stall every
+// other request of the worker for as long as they run. The fs, crypto and zlib ones have promise
+// twins with the same arguments and results; child_process ones do not (report only).
+import type { CallExpression, Node } from '@babel/types';
+import type { FileAnalysis } from '../analysis/file-analysis';
+import { isFunction } from '../analysis/ast';
+import { VISITOR_KEYS } from '@babel/types';
+import { calleeMember, moduleFacts, type ModuleFacts } from './module-facts';
+import type { HeavyPlan } from './plan-heavy-work';
+import type { PlanReport } from './reports';
+import { declaredNames, isReference, visitValues } from './scope';
+
+export type SyncModule = 'fs' | 'crypto' | 'zlib' | 'child_process';
+
+export interface SyncCallFix {
+  call: CallExpression;
+  module: 'fs' | 'crypto' | 'zlib';
+  /** the async twin: `readFile` (fs/promises), `pbkdf2` (to promisify) */
+  asyncName: string;
+  /** `readFileSync(…)` (imported by name) or `fs.readFileSync(…)` */
+  form: 'named' | 'member';
+  /** the sync function's name, for removing an import that is no longer used */
+  syncName: string;
+}
+
+export interface BlockingIoPlan {
+  fixes: SyncCallFix[];
+  reports: PlanReport[];
+}
+
+/** Sync fs calls whose fs/promises twin takes the same arguments and gives the same result. */
+const FS = new Map(Object.entries({
+  readFileSync: 'readFile', writeFileSync: 'writeFile', appendFileSync: 'appendFile', readdirSync: 'readdir',
+  mkdirSync: 'mkdir', mkdtempSync: 'mkdtemp', unlinkSync: 'unlink', rmSync: 'rm', rmdirSync: 'rmdir',
+  copyFileSync: 'copyFile', renameSync: 'rename', accessSync: 'access', realpathSync: 'realpath',
+  statSync: 'stat', lstatSync: 'lstat', readlinkSync: 'readlink', symlinkSync: 'symlink', truncateSync: 'truncate',
+}));
+/** These accept a file descriptor number, which fs/promises does not. */
+const FD_TAKING = new Set(['readFileSync', 'writeFileSync', 'appendFileSync']);
+/** `statSync(p, { throwIfNoEntry: false })` has no promise twin. */
+const ONE_ARG_ONLY = new Set(['statSync', 'lstatSync']);
+const CRYPTO = new Map(Object.entries({ pbkdf2Sync: 'pbkdf2', scryptSync: 'scrypt', generateKeyPairSync: 'generateKeyPair' }));
+const ZLIB = new Map(['gzip', 'gunzip', 'deflate', 'inflate', 'deflateRaw', 'inflateRaw', 'unzip', 'brotliCompress', 'brotliDecompress']
+  .map((n) => [`${n}Sync`, n]));
+const CHILD = new Set(['execSync', 'execFileSync', 'spawnSync']);
+
+export function planBlockingIo(analysis: FileAnalysis, heavy: HeavyPlan): BlockingIoPlan {
+  const facts = moduleFacts(analysis.ast);
+  const fixes: SyncCallFix[] = [];
+  const reports: PlanReport[] = [];
+  const moved = new Set<Node>(heavy.moves.flatMap((m) => m.statements));
+  const fdInUse = analysis.source.includes('openSync') || /\bopen\(/.test(analysis.source);
+  for (const handler of analysis.handlers) {
+    const fn = handler.fn;
+    const touchesState = readsModuleState(fn, facts);
+    const walk = (node: Node, nested: boolean) => {
+      if (moved.has(node)) return;
+      if (node.type === 'CallExpression') {
+        const found = classify(node, facts);
+        if (found) {
+          const why = found.module === 'child_process' ? 'child'
+            : found.asyncName === null ? 'no-twin'
+              : nested ? 'nested'
+                : !fn.async ? 'sync-handler'
+                  : touchesState ? 'state'
+                    : fdInUse && FD_TAKING.has(found.syncName) ? 'fd'
+                      : null;
+          if (why === null) {
+            fixes.push({ call: node, module: found.module as SyncCallFix['module'], asyncName: found.asyncName!, form: found.form, syncName: found.syncName });
+          }
+          reports.push(describe(node, found.syncName, why));
+        }
+      }
+      for (const key of VISITOR_KEYS[node.type] ?? []) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        for (const k of Array.isArray(child) ? child : [child]) {
+          if (k && typeof (k as Node).type === 'string') walk(k as Node, nested || isFunction(node));
+        }
+      }
+    };
+    walk(fn.body, false);
+  }
+  return { fixes, reports };
+}
+
+function classify(call: CallExpression, facts: ModuleFacts): { module: SyncModule; syncName: string; asyncName: string | null; form: 'named' | 'member' } | null {
+  const m = calleeMember(facts, call.callee, ['fs', 'crypto', 'zlib', 'child_process']);
+  if (!m) return null;
+  const module = m.module as SyncModule;
+  const table = module === 'fs' ? FS : module === 'crypto' ? CRYPTO : module === 'zlib' ? ZLIB : null;
+  if (module === 'child_process') return CHILD.has(m.name) ? { module, syncName: m.name, asyncName: null, form: m.form } : null;
+  if (!m.name.endsWith('Sync')) return null;
+  let asyncName = table?.get(m.name) ?? null;
+  if (asyncName && ONE_ARG_ONLY.has(m.name) && call.arguments.length > 1) asyncName = null;
+  if (call.arguments.some((a) => a.type === 'SpreadElement')) asyncName = null;
+  return { module, syncName: m.name, asyncName, form: m.form };
+}
+
+/** Reads or writes of mutable module state: a new await would let other requests interleave there. */
+function readsModuleState(fn: Node, facts: ModuleFacts): boolean {
+  const locals = declaredNames(fn);
+  let found = false;
+  visitValues(fn, (node, parent) => {
+    if (found || node.type !== 'Identifier' || !isReference(node, parent) || locals.has(node.name)) return;
+    const b = facts.bindings.get(node.name);
+    if (b && (b.kind === 'let' || b.kind === 'var' || ((b.kind === 'const' || b.kind === 'require') && facts.mutated.has(node.name)))) found = true;
+  });
+  return found;
+}
+
+const WHY: Record<string, string> = {
+  child: 'child processes have no drop-in promise twin here: use util.promisify(execFile) / spawn and await it, or move the work out of the request path',
+  'no-twin': 'no promise API with the same arguments: make it asynchronous by hand or move it to init',
+  nested: 'it is inside a callback: make the callback async and await it by hand',
+  'sync-handler': 'the handler is synchronous: make it async first (async-handler), then run init-phase again',
+  state: 'the handler uses module state that changes, and a new await would let other requests interleave there: convert by hand',
+  fd: 'the file may be a descriptor from open(), which fs/promises does not take: convert by hand',
+};
+
+function describe(node: Node, name: string, why: string | null): PlanReport {
+  return {
+    node,
+    message: `\`${name}\` in the handler blocks the worker's event loop: every other in-flight request on this worker waits.`,
+    hint: why === null ? 'use the promise API and await it' : WHY[why],
+    fixable: why === null,
+  };
+}
