@@ -100,10 +100,14 @@ export function removeUnusedImport(ctx: ImportContext, source: string, name: str
     for (const d of stmt.declarations) {
       if (d.id.type === 'Identifier' && d.id.name === binding.local) d.id = null as never;
       else if (d.id.type === 'ObjectPattern') {
-        d.id.properties = d.id.properties.filter(
+        const kept = d.id.properties.filter(
           (p) => !(p.type === 'ObjectProperty' && p.value.type === 'Identifier' && p.value.name === binding.local),
         );
-        if (d.id.properties.length === 0) d.id = null as never;
+        const oneLine = d.id.loc && d.id.loc.start.line === d.id.loc.end.line;
+        // recast prints every rebuilt object pattern over several lines: keep a one-line pattern on one line
+        if (kept.length === 0) d.id = null as never;
+        else if (oneLine && kept.length < d.id.properties.length) d.id = oneLinePattern(ctx.j, kept.map((p) => ctx.j(p as never).toSource()));
+        else d.id.properties = kept;
       }
     }
     stmt.declarations = stmt.declarations.filter((d) => d.id !== null);

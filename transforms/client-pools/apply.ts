@@ -1,12 +1,16 @@
 // The client-pools transform: plan every family on the (recast) AST first, then rewrite.
 import type { TransformContext } from '../types';
+import { applyDb } from './apply-db';
 import { applySdkClients } from './apply-sdk-clients';
+import { PG, MYSQL } from './db-driver';
+import { planDb } from './plan-db';
 import { planSdkClients } from './plan-sdk-clients';
 
 export function applyClientPools(ctx: TransformContext): boolean {
-  if (ctx.analysis.handlers.length === 0) return false;
   const sdk = planSdkClients(ctx.analysis);
+  const db = planDb(ctx.analysis, [PG, MYSQL]);
   let changed = false;
   if (applySdkClients(ctx, sdk)) changed = true;
+  if (applyDb(ctx, db)) changed = true;
   return changed;
 }

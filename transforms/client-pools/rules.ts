@@ -1,6 +1,8 @@
 // The rules of the client-pools family. Each reports from the same plan the transform applies,
 // so `fixable: true` means exactly "the transform rewrites this".
 import type { Rule } from '../types';
+import { MYSQL, PG } from './db-driver';
+import { DB_SINGLE_CONNECTION, planDb } from './plan-db';
 import { CLIENT_PER_INVOCATION, planSdkClients } from './plan-sdk-clients';
 
 export const clientPerInvocation: Rule = {
@@ -14,4 +16,15 @@ export const clientPerInvocation: Rule = {
   check: (ctx) => (ctx.analysis.handlers.length ? planSdkClients(ctx.analysis).reports : []),
 };
 
-export const CLIENT_POOLS_RULES: Rule[] = [clientPerInvocation];
+export const dbSingleConnection: Rule = {
+  id: DB_SINGLE_CONNECTION,
+  title: 'One database connection shared by concurrent requests, or opened per request',
+  severity: 'warning',
+  docs: DB_SINGLE_CONNECTION,
+  fixedBy: 'client-pools',
+  // connections come from 'pg', 'mysql', 'mysql2' or 'mysql2/promise'
+  needs: ['pg', 'mysql'],
+  check: (ctx) => planDb(ctx.analysis, [PG, MYSQL]).reports,
+};
+
+export const CLIENT_POOLS_RULES: Rule[] = [clientPerInvocation, dbSingleConnection];
