@@ -5,7 +5,8 @@ import type { File as BabelFile, Identifier, Node, Statement, VariableDeclarator
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import type { HandlerInfo } from '../analysis/handlers';
 import { indexNodes, type NodeIndex } from '../analysis/walk';
-import { isValueReference, patternNames, patternOwner, resolvesToModule } from './scope';
+import { analyseBindings } from '../analysis/bindings';
+import { patternNames, patternOwner } from './patterns';
 
 export type RefKind = 'read' | 'write' | 'mutate';
 
@@ -68,18 +69,19 @@ export function buildModuleModel(ast: BabelFile, handlers: HandlerInfo[]): Modul
     for (let n = index.parent(node); n; n = index.parent(n)) if (isFunction(n)) return n;
     return null;
   };
-  for (const id of index.ofType('Identifier')) {
-    const binding = bindings.get(id.name);
+  // which identifiers name which module binding: the shared, scope-aware analysis decides
+  const shared = analyseBindings({ ast, handlers });
+  for (const sb of shared.all) {
+    const binding = bindings.get(sb.name);
     if (!binding) continue;
-    const parent = index.parent(id);
-    const owner = patternOwner(id, index);
-    const inPattern = owner && owner.root !== id;
-    if (!inPattern && !isValueReference(id, parent)) continue;
-    if (inPattern && !isWriteOwner(owner.owner, owner.root)) continue;
-    if (!resolvesToModule(id, index)) continue;
-    binding.refs.push({ id, ...classify(id, index), fn: innerFunction(id), top: topFunction(id) });
+    if (sb.exported) binding.exported = true;
+    const seen = new Set<Node>();
+    for (const r of sb.references) {
+      if (seen.has(r.node)) continue;
+      seen.add(r.node);
+      binding.refs.push({ id: r.node, ...classify(r.node, index), fn: innerFunction(r.node), top: topFunction(r.node) });
+    }
   }
-  markExports(ast, bindings, index);
   const perRequest = reachableFrom(handlers.map((h) => h.fn), bindings);
   return { ast, index, bindings, handlers, perRequest, topFunction, innerFunction };
 }
@@ -153,47 +155,6 @@ function classify(id: Identifier, index: NodeIndex): { kind: RefKind; escapes: b
 function escapesUpward(node: Node, index: NodeIndex): boolean {
   const p = index.parent(node);
   return !p || !NOT_ESCAPING_PARENTS.has(p.type);
-}
-
-/** ESM exports, `exports.x = x`, `module.exports = { x }`, `module.exports.x = x`. */
-function markExports(ast: BabelFile, bindings: Map<string, ModuleBinding>, index: NodeIndex): void {
-  for (const stmt of ast.program.body) {
-    if (stmt.type === 'ExportNamedDeclaration' && !stmt.source) {
-      for (const s of stmt.specifiers) {
-        if (s.type === 'ExportSpecifier') {
-          const b = bindings.get(s.local.name);
-          if (b) b.exported = true;
-        }
-      }
-    } else if (stmt.type === 'ExportDefaultDeclaration' && stmt.declaration.type === 'Identifier') {
-      const b = bindings.get(stmt.declaration.name);
-      if (b) b.exported = true;
-    }
-  }
-  for (const b of bindings.values()) {
-    for (const ref of b.refs) {
-      if (ref.kind !== 'read') continue;
-      const parent = index.parent(ref.id);
-      if (parent?.type === 'AssignmentExpression' && parent.right === ref.id && isExportsTarget(parent.left)) b.exported = true;
-      if (parent?.type === 'ObjectProperty' && parent.value === ref.id) {
-        const obj = index.parent(parent);
-        const assign = obj && index.parent(obj);
-        if (assign?.type === 'AssignmentExpression' && assign.right === obj && isExportsTarget(assign.left)) b.exported = true;
-      }
-    }
-  }
-}
-
-function isExportsTarget(node: Node): boolean {
-  const n = unwrapExpression(node);
-  if (!n) return false;
-  if (n.type === 'Identifier') return n.name === 'exports';
-  if (n.type === 'MemberExpression') {
-    const obj = n.object;
-    if (obj.type === 'Identifier' && (obj.name === 'exports' || obj.name === 'module')) return true;
-    return isExportsTarget(obj);
-  }
-  return false;
 }
 
 /** Handlers plus every module-level function a per-request function references (called or passed). */

@@ -9,7 +9,7 @@ import { containsAwait, isConstantValue, mayCallWriter, perRequestFunction, refs
 import { planSection, type Section } from './plan-section';
 import type { BindingRef, ModuleBinding, ModuleModel } from './module-model';
 import { keyNames, keyShape, locationKey, writesName } from './shapes';
-import { patternNames } from './scope';
+import { patternNames } from './patterns';
 import type { PlannedFinding, RewriteContext } from './types';
 
 const COMPOUND = new Set(['+=', '-=', '*=', '/=', '%=', '**=', '<<=', '>>=', '>>>=', '&=', '|=', '^=']);

@@ -6,7 +6,7 @@ import { visit } from '../analysis/walk';
 import { borrowLayout, cloneNode, moveLeadingComments, statementList } from './edit';
 import { ensureKeyedLock, ensureLock } from './locks';
 import type { ModuleBinding, ModuleModel } from './module-model';
-import { patternNames } from './scope';
+import { patternNames } from './patterns';
 import type { RewriteContext } from './types';
 
 export interface Section {

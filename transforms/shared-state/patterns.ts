@@ -1,0 +1,53 @@
+// Binding patterns: the names a pattern declares, and whether an identifier sits in one.
+import type { Node } from '@babel/types';
+import type { NodeIndex } from '../analysis/walk';
+
+/** Names bound by a pattern (`a`, `{ a, b: [c] }`, `...d`, `e = 1`). */
+export function patternNames(pattern: Node | null | undefined, out: string[] = []): string[] {
+  if (!pattern) return out;
+  switch (pattern.type) {
+    case 'Identifier':
+      out.push(pattern.name);
+      break;
+    case 'ObjectPattern':
+      for (const p of pattern.properties) patternNames(p.type === 'RestElement' ? p.argument : (p.value as Node), out);
+      break;
+    case 'ArrayPattern':
+      for (const e of pattern.elements) patternNames(e, out);
+      break;
+    case 'RestElement':
+      patternNames(pattern.argument, out);
+      break;
+    case 'AssignmentPattern':
+      patternNames(pattern.left, out);
+      break;
+    case 'TSParameterProperty':
+      patternNames(pattern.parameter, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/**
+ * The node that owns a binding pattern an identifier sits in (`{ a: [x] } = …` → the assignment),
+ * with the pattern root; null when the identifier is not inside a pattern position.
+ */
+export function patternOwner(id: Node, index: NodeIndex): { owner: Node; root: Node } | null {
+  let child: Node = id;
+  for (let n = index.parent(id); n; child = n, n = index.parent(n)) {
+    if (n.type === 'ObjectProperty' && n.value === child) {
+      const obj = index.parent(n);
+      if (obj?.type !== 'ObjectPattern') return null;
+      continue;
+    }
+    if (n.type === 'ObjectPattern' || n.type === 'ArrayPattern' || n.type === 'RestElement') continue;
+    if (n.type === 'AssignmentPattern') {
+      if (n.left !== child) return null;
+      continue;
+    }
+    return { owner: n, root: child };
+  }
+  return null;
+}
