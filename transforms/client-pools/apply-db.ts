@@ -75,8 +75,8 @@ function rewriteInvocationSites(ctx: TransformContext, pool: DbPool, init: Expre
       const { end, wrap } = site.release!;
       if (wrap) {
         const list = statementList(end, analysis)!;
-        const kept = wrap.filter((s) => list.includes(s)); // the removed `connect()` is no longer there
-        list.splice(list.indexOf(end) - kept.length, kept.length + 1, tryFinallyRelease(ctx, kept, site, site.addRollback.size > 0));
+        list.splice(list.indexOf(end), 1);
+        list.splice(list.indexOf(wrap[0]), wrap.length, tryFinallyRelease(ctx, wrap, site, site.addRollback.size > 0));
       } else {
         replaceChild(analysis.index.parent(end)!, end, release);
         if (site.release!.addCatchTo) site.release!.addCatchTo.handler = rollbackCatch(ctx, site) as never;

@@ -319,15 +319,20 @@ function releasePlan(declaration: VariableDeclaration, uses: ConnectionUse[], dr
   if (endList !== list) return { why: 'it is not closed in a `finally`, so an error would leak a pool connection' };
   const from = list.indexOf(declaration) + 1;
   const to = list.indexOf(end);
-  const wrap = list.slice(from, to);
+  let wrap = list.slice(from, to);
   const declared = new Set(wrap.flatMap((s) => (s.type === 'VariableDeclaration' ? s.declarations.flatMap((d) => patternNames(d.id).map((i) => i.name)) : [])));
-  for (const later of list.slice(to + 1)) {
-    let clash = false;
+  const clash = list.slice(to + 1).some((later) => {
+    let hit = false;
     visit(later, (n, p) => {
-      if (n.type === 'Identifier' && declared.has(n.name) && isReference(n, p)) clash = true;
+      if (n.type === 'Identifier' && declared.has(n.name) && isReference(n, p)) hit = true;
     });
-    if (clash) return { why: 'values declared while it is open are used after it is closed' };
-  }
+    return hit;
+  });
+  // values computed while it is open and used after it is closed: the rest of the block goes in the `try` too
+  if (clash) wrap = [...wrap, ...list.slice(to + 1)];
+  const connects = new Set(uses.filter((u) => u.method === 'connect').map((u) => u.statement));
+  wrap = wrap.filter((s) => !connects.has(s));
+  if (wrap.length === 0) return { why: 'nothing runs between opening and closing it' };
   if (wrap.some((s) => s.type === 'FunctionDeclaration' || s.type === 'ClassDeclaration')) return { why: 'a declaration would move into a block' };
   return { end, wrap, addCatchTo: null };
 }
