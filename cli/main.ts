@@ -36,9 +36,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       io.stdout.write(versionText());
       return EXIT.clean;
     }
-    if (argv.length === 0 || ((first === '--help' || first === '-h') && argv.length === 1)) {
+    if ((first === '--help' || first === '-h') && argv.length === 1) {
       io.stdout.write(mainHelp());
-      return argv.length === 0 && !io.stdinIsTTY ? EXIT.fatal : EXIT.clean;
+      return EXIT.clean;
     }
     const named = first && !first.startsWith('-') ? findCommand(first) : undefined;
     const cmd = named && named.name !== 'migrate' ? named : findCommand('migrate')!;

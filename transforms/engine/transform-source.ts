@@ -37,6 +37,13 @@ export function transformSource(
     if (transform.apply(ctx)) applied.push(transform.meta.id);
   }
   if (applied.length === 0) return { output: original, changed: false, applied };
-  const printed = bom + root.toSource({ quote: style.quote, lineTerminator: style.lineTerminator, tabWidth: style.tabWidth, useTabs: style.useTabs });
+  const printed = bom + root.toSource({
+    quote: style.quote,
+    lineTerminator: style.lineTerminator,
+    tabWidth: style.tabWidth,
+    useTabs: style.useTabs,
+    trailingComma: style.trailingComma,
+    arrowParensAlways: style.arrowParensAlways,
+  });
   return { output: printed, changed: printed !== original, applied: printed !== original ? applied : [] };
 }
