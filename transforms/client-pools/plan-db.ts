@@ -261,6 +261,7 @@ function planInvocationSite(c: Candidate, analysis: FileAnalysis, imports: Map<s
   if (!local || local === 'other') return { why: 'the connection is not kept in a plain local constant' };
   const config = configShape(c.node, consts, localNames);
   if (!config) return { why: 'cannot tell whether its argument is a connection string or an options object' };
+  if (config.kind === 'string' && c.source === 'mysql') return { why: 'mysql pools cannot merge a connection URL with pool options' };
   const uses = connectionUses(local.refs, analysis);
   const checked = checkUses(uses, c.driver, localResolver(analysis, consts), true);
   if (!checked.ok) return { why: checked.why, hint: checked.hint };
@@ -350,6 +351,7 @@ function planModuleSite(c: Candidate, analysis: FileAnalysis): DbSite | { why: s
   const consts = moduleConsts(analysis.ast.program);
   const config = configShape(c.node, consts, new Set());
   if (!config) return { why: 'cannot tell whether its argument is a connection string or an options object' };
+  if (config.kind === 'string' && c.source === 'mysql') return { why: 'mysql pools cannot merge a connection URL with pool options' };
   const refs = moduleReferences(analysis, name, declarator.id);
   if (declaration.kind !== 'const' && refs.some((r) => {
     const p = analysis.index.parent(r);
