@@ -12,7 +12,8 @@ import { checkMovable } from './movable';
 import { usesAreReadOnly } from './read-only-uses';
 import { declaredNames, freeReferences, patternNames, visitValues } from './scope';
 import { initForm, type InitForm } from './init-form';
-import { describeHeavy, type PlanReport } from './reports';
+import { describeHeavy, secretAtInit, type PlanReport } from './reports';
+import { visitInitCode } from './init-code';
 
 export interface HeavyMove {
   handler: HandlerInfo;
@@ -68,6 +69,7 @@ export function planHeavyWork(analysis: FileAnalysis): HeavyPlan {
       if (heavy) reports.push({ ...describeHeavy(heavy.kind, true, undefined, form), node: heavy.node });
     }
   }
+  reports.push(...secretsKeptAcrossRequests(analysis, facts));
   return { moves, form, reports: reports.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0)) };
 }
 
@@ -207,7 +209,7 @@ function reportOthers(analysis: FileAnalysis, facts: ModuleFacts, handler: Handl
     if (kind && !(conditional && (kind === 'require' || kind === 'import')) && !memoized(analysis, node, locals)) {
       // a conditional require()/import() is a deliberate lazy load; a memoized one runs once
       const dep = checkMovable(node, { facts, handlerLocals: locals, hoisted: new Set() });
-      const why = dep.reason === 'request' ? 'request' : conditional ? 'conditional' : 'unproven';
+      const why = dep.reason === 'request' ? 'request' : conditional ? 'conditional' : inMovableConst(node) ? 'shared' : 'unproven';
       out.push({ ...describeHeavy(kind, false, why, 'top-level'), node });
     }
     for (const key of VISITOR_KEYS[node.type] ?? []) {
@@ -216,6 +218,12 @@ function reportOthers(analysis: FileAnalysis, facts: ModuleFacts, handler: Handl
         if (k && typeof (k as Node).type === 'string') walk(k as Node, conditional || isBranching(node, key));
       }
     }
+  };
+  // a top-level const whose value could move but was kept: the handler changes or hands it out
+  const inMovableConst = (node: Node): boolean => {
+    const stmt = fn.body.type === 'BlockStatement' ? fn.body.body.find((s) => (s.start ?? 0) <= (node.start ?? -1) && (node.end ?? -1) <= (s.end ?? 0)) : null;
+    return stmt?.type === 'VariableDeclaration' && stmt.kind === 'const' &&
+      stmt.declarations.every((d) => !!d.init && checkMovable(d.init, { facts, handlerLocals: locals, hoisted: new Set() }).ok);
   };
   for (const stmt of fn.body.body) walk(stmt, false);
 }
@@ -226,6 +234,21 @@ function memoized(analysis: FileAnalysis, node: Node, locals: Set<string>): bool
     if (cur.type === 'AssignmentExpression' && cur.left.type === 'Identifier' && !locals.has(cur.left.name)) return true;
   }
   return false;
+}
+
+/** Secrets fetched at init, or stored in a module binding: they are kept for hours on LMI. */
+function secretsKeptAcrossRequests(analysis: FileAnalysis, facts: ModuleFacts): PlanReport[] {
+  const found = new Set<Node>();
+  visitInitCode(analysis.ast, (node) => {
+    if (heavyCallKind(node, facts) === 'secret') found.add(node);
+  });
+  visitValues(analysis.ast.program, (node) => {
+    if (found.has(node) || heavyCallKind(node, facts) !== 'secret') return;
+    let fn: Node | undefined = node;
+    while (fn && !isFunction(fn)) fn = analysis.index.parent(fn);
+    if (fn && memoized(analysis, node, declaredNames(fn))) found.add(node);
+  });
+  return [...found].map((node) => secretAtInit(node));
 }
 
 /** Children that run only sometimes (or many times): branches, loop bodies, nested functions, catch. */

@@ -27,7 +27,7 @@ export const SECRET_TTL_HINT =
 export function describeHeavy(
   kind: HeavyKind,
   fixable: boolean,
-  why: 'request' | 'conditional' | 'unproven' | undefined,
+  why: 'request' | 'conditional' | 'shared' | 'unproven' | undefined,
   form: InitForm,
 ): Omit<PlanReport, 'node'> {
   const what = WHAT[kind];
@@ -35,7 +35,8 @@ export function describeHeavy(
     const where = form === 'ready' ? 'a module-level ready promise awaited by the handler' : 'module scope (init, once per worker)';
     return {
       message: `The handler ${what} on every invocation although the result does not depend on the request.`,
-      hint: `move it to ${where}` + (kind === 'secret' ? `; ${SECRET_TTL_HINT}` : ''),
+      hint: `move it to ${where}` + (kind === 'secret' ? `; ${SECRET_TTL_HINT}`
+        : kind === 'parameter' || kind === 'fetch' ? '; the value is then kept for the life of the worker (hours on LMI): add a TTL if it changes' : ''),
       fixable: true,
     };
   }
@@ -43,6 +44,13 @@ export function describeHeavy(
     return {
       message: `The handler ${what} on every invocation; the call depends on the request, so it stays in the handler.`,
       hint: 'if it is expensive, cache the result per key at module scope (bounded, with a TTL, caching the promise)',
+      fixable: false,
+    };
+  }
+  if (why === 'shared') {
+    return {
+      message: `The handler ${what} on every invocation, then changes or hands out the result.`,
+      hint: 'one copy shared by concurrent requests would leak between them: load it once at init and give each request its own copy (structuredClone), by hand',
       fixable: false,
     };
   }

@@ -4,6 +4,7 @@ import type { Rule, RuleReport } from '../types';
 import { planHeavyWork } from './plan-heavy-work';
 import { planLazyInit } from './plan-lazy-init';
 import { planBlockingIo } from './plan-blocking-io';
+import { planInitSideEffects } from './plan-init-side-effects';
 import type { PlanReport } from './reports';
 
 const toReports = (reports: PlanReport[]): RuleReport[] => reports.map((r) => ({ ...r }));
@@ -41,4 +42,14 @@ export const blockingSyncIo: Rule = {
   check: (ctx) => toReports(planBlockingIo(ctx.analysis, planHeavyWork(ctx.analysis)).reports),
 };
 
-export const INIT_PHASE_RULES: Rule[] = [heavyWorkInHandler, lazyInitRace, blockingSyncIo];
+export const perWorkerInitSideEffect: Rule = {
+  id: 'per-worker-init-side-effect',
+  title: 'Init side effect now runs once per worker thread',
+  severity: 'warning',
+  docs: 'per-worker-init-side-effect',
+  // listen(), *migrat*, sequelize.sync(), the 'wx' flag
+  needs: ['listen', 'igrat', 'sync', 'wx'],
+  check: (ctx) => toReports(planInitSideEffects(ctx.analysis)),
+};
+
+export const INIT_PHASE_RULES: Rule[] = [heavyWorkInHandler, lazyInitRace, blockingSyncIo, perWorkerInitSideEffect];

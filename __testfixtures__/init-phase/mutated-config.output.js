@@ -1,0 +1,8 @@
+const fs = require('fs');
+
+exports.handler = async (event) => {
+  const config = JSON.parse(await fs.promises.readFile('./config.json', 'utf8'));
+  // the handler changes its copy, so one shared copy would leak between requests
+  config.requestId = event.id;
+  return config;
+};

@@ -1,0 +1,4 @@
+exports.handler = async (event) => {
+  const { marked } = require('marked');
+  return { html: marked.parse(event.markdown) };
+};

@@ -1,0 +1,51 @@
+// per-worker-init-side-effect: init runs once per worker thread, several per environment, so a
+// side effect that must happen once (a listening server, a schema migration, an exclusive lock
+// file) now happens W times at once. Report only: the fix is to move it out of the function.
+import type { Node } from '@babel/types';
+import type { FileAnalysis } from '../analysis/file-analysis';
+import { calleeName, propertyName, staticString, unwrapExpression } from '../analysis/ast';
+import { baseIdentifier, calleeMember, moduleFacts } from './module-facts';
+import { visitInitCode } from './init-code';
+import type { PlanReport } from './reports';
+
+const MIGRATION = /(^|\.)(migrate|runMigrations?|migrateLatest|migrations)(\.|$)/i;
+
+export function planInitSideEffects(analysis: FileAnalysis): PlanReport[] {
+  const facts = moduleFacts(analysis.ast);
+  const out: PlanReport[] = [];
+  visitInitCode(analysis.ast, (node) => {
+    if (node.type !== 'CallExpression') return;
+    const name = calleeName(node) ?? '';
+    const callee = unwrapExpression(node.callee);
+    const method = callee?.type === 'MemberExpression' ? propertyName(callee) : null;
+    if (method === 'listen' && baseIdentifier(callee) !== 'process') {
+      out.push(report(node, 'starts a server at init', 'every worker thread runs init, so the second listen() on the same port fails with EADDRINUSE; a Lambda handler should not listen (use the handler, or a Lambda Web Adapter)'));
+    } else if (MIGRATION.test(name) || (method === 'sync' && /sequelize/i.test(baseIdentifier(callee) ?? '')) || runsMigrationCommand(node, facts)) {
+      out.push(report(node, 'runs a schema migration at init', 'it now runs once per worker, several at the same time: run migrations once from a deployment step (CI, a custom resource, a separate function)'));
+    } else if (exclusiveCreate(node, facts)) {
+      out.push(report(node, "creates an exclusive ('wx') file at init", 'all workers share /tmp, so every worker but the first fails with EEXIST: use a per-worker name or do not lock'));
+    }
+  });
+  return out;
+}
+
+function report(node: Node, what: string, hint: string): PlanReport {
+  return { node, message: `Init code ${what}, and on LMI init runs once per worker thread, not once per environment.`, hint, fixable: false };
+}
+
+function runsMigrationCommand(node: Extract<Node, { type: 'CallExpression' }>, facts: ReturnType<typeof moduleFacts>): boolean {
+  const cp = calleeMember(facts, node.callee, ['child_process']);
+  return !!cp && /migrat/i.test(staticString(node.arguments[0]) ?? '');
+}
+
+function exclusiveCreate(node: Extract<Node, { type: 'CallExpression' }>, facts: ReturnType<typeof moduleFacts>): boolean {
+  const fs = calleeMember(facts, node.callee, ['fs', 'fs/promises']);
+  if (!fs) return false;
+  if (fs.name === 'openSync' || fs.name === 'open') return staticString(node.arguments[1]) === 'wx';
+  if (fs.name === 'writeFileSync' || fs.name === 'writeFile') {
+    const opts = unwrapExpression(node.arguments[2]);
+    return opts?.type === 'ObjectExpression' && opts.properties.some((p) =>
+      p.type === 'ObjectProperty' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'flag' && staticString(p.value) === 'wx');
+  }
+  return false;
+}
