@@ -7,6 +7,8 @@ import { clientPools } from './client-pools';
 import { CLIENT_POOLS_RULES } from './client-pools/rules';
 import { asyncHandler } from './async-handler';
 import { ASYNC_HANDLER_RULES } from './async-handler/rules';
+import { REPORT_ONLY_RULES } from './rules';
+import { CONFIG_FILE_RULES } from './config';
 import { initPhase } from './init-phase';
 import { INIT_PHASE_RULES } from './init-phase/rules';
 
@@ -14,10 +16,10 @@ import { INIT_PHASE_RULES } from './init-phase/rules';
 export const TRANSFORMS: TransformModule[] = [asyncHandler, clientPools, initPhase, tmpPaths];
 
 /** Rules that read JS/TS sources. */
-export const RULES: Rule[] = [...ASYNC_HANDLER_RULES, ...CLIENT_POOLS_RULES, ...INIT_PHASE_RULES, tmpFixedPath, tmpSharedCache];
+export const RULES: Rule[] = [...ASYNC_HANDLER_RULES, ...REPORT_ONLY_RULES, ...CLIENT_POOLS_RULES, ...INIT_PHASE_RULES, tmpFixedPath, tmpSharedCache];
 
 /** Rules that read project files (templates, package.json). */
-export const CONFIG_RULES: ConfigRule[] = [];
+export const CONFIG_RULES: ConfigRule[] = [...CONFIG_FILE_RULES];
 
 export function findTransform(id: string): TransformModule | undefined {
   return TRANSFORMS.find((t) => t.meta.id === id);
