@@ -97,7 +97,55 @@ const CASES: BehaviourCase[] = [
     events: range(5).map((i) => ({ prefix: 'ord', delay: delayOf(i, 5) })),
     right: (rs) => isPermutationOf1toN(rs.map((r) => Number(r.id.split('-')[1]))),
   },
+  {
+    fixture: 'state-let-local.mjs',
+    packages: () => ({ deps: { loadOrder: async (id: string) => (await ticks(10 - Number(id.slice(1))), { id }) } }),
+    events: range(6).map((i) => ({ requestContext: { authorizer: { userId: `u${i}` } }, pathParameters: { id: `o${i}` } })),
+    right: (rs) => rs.every((r, i) => r.owner === `u${i}` && r.order.id === `o${i}`),
+  },
+  {
+    fixture: 'state-let-helper-cjs.cjs',
+    packages: () => ({ deps: { loadOrder: async (id: string) => (await ticks(10 - Number(id.slice(1))), { id }) } }),
+    events: range(5).map((i) => ({ tenant: `t${i}`, orderId: `o${i}` })),
+    right: (rs) => rs.every((r, i) => r.tenant === `t${i}` && r.label === `t${i}:o${i}`),
+  },
+  {
+    fixture: 'state-let-helper-ts.ts',
+    packages: () => ({ deps: { fetchProfile: async (userId: string) => (await ticks(10 - Number(userId.slice(1))), { name: userId }) } }),
+    events: range(6).map((i) => ({ locale: i % 2 ? 'fr' : 'en', userId: `u${i}` })),
+    right: (rs) => rs.every((r, i) => r.message === (i % 2 ? `Bonjour u${i}` : `Hello u${i}`)),
+  },
+  {
+    fixture: 'state-batch-failures.cjs',
+    packages: () => ({
+      deps: {
+        processRecord: async (r: { delay: number; fail: boolean }) => {
+          await ticks(r.delay);
+          if (r.fail) throw new Error('bad record');
+        },
+      },
+    }),
+    events: batches(),
+    right: (rs) => rs.every((r, i) => JSON.stringify(r.batchItemFailures.map((f: { itemIdentifier: string }) => f.itemIdentifier)) === JSON.stringify(failedIds(batches()[i]))),
+  },
+  {
+    fixture: 'state-reset-array.mjs',
+    packages: () => ({ deps: { processRecord: async (r: { delay: number; fail: boolean }) => (await ticks(r.delay), !r.fail) } }),
+    events: batches(),
+    right: (rs) => rs.every((r, i) => JSON.stringify(r.batchItemFailures.map((f: { itemIdentifier: string }) => f.itemIdentifier)) === JSON.stringify(failedIds(batches()[i]))),
+  },
 ];
+
+/** SQS-style batches: message `b<i>-<k>` fails when (i + k) is odd. */
+function batches() {
+  return range(4).map((i) => ({
+    Records: range(3).map((k) => ({ messageId: `b${i}-${k}`, delay: 2 * (4 - i) + k, fail: (i + k) % 2 === 1 })),
+  }));
+}
+
+function failedIds(event: { Records: Array<{ messageId: string; fail: boolean }> }): string[] {
+  return event.Records.filter((r) => r.fail).map((r) => r.messageId);
+}
 
 async function handlerOf(fixture: string, kind: 'input' | 'output', packages: Record<string, FakePackage>) {
   const [, name, ext] = /^(.*)\.([^.]+)$/.exec(fixture)!;

@@ -41,6 +41,8 @@ export interface ModuleModel {
   index: NodeIndex;
   bindings: Map<string, ModuleBinding>;
   handlers: HandlerInfo[];
+  /** no handler of its own: `handlers` are the exported functions (a helper module handlers call) */
+  helperModule: boolean;
   /** top-level functions that run per request: handlers and the in-file functions they reach */
   perRequest: Set<FunctionNode>;
   topFunction(node: Node): FunctionNode | null;
@@ -57,7 +59,7 @@ const NOT_ESCAPING_PARENTS = new Set([
   'DoWhileStatement', 'SwitchStatement', 'SwitchCase', 'ExpressionStatement',
 ]);
 
-export function buildModuleModel(ast: BabelFile, handlers: HandlerInfo[]): ModuleModel {
+export function buildModuleModel(ast: BabelFile, handlers: HandlerInfo[], helperModule = false): ModuleModel {
   const index = indexNodes(ast);
   const bindings = declareBindings(ast);
   const topFunction = (node: Node): FunctionNode | null => {
@@ -83,7 +85,7 @@ export function buildModuleModel(ast: BabelFile, handlers: HandlerInfo[]): Modul
     }
   }
   const perRequest = reachableFrom(handlers.map((h) => h.fn), bindings);
-  return { ast, index, bindings, handlers, perRequest, topFunction, innerFunction };
+  return { ast, index, bindings, handlers, helperModule, perRequest, topFunction, innerFunction };
 }
 
 function isWriteOwner(owner: Node, root: Node): boolean {

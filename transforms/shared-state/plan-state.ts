@@ -1,8 +1,229 @@
-import type { ModuleModel } from './module-model';
-import type { PlannedFinding } from './types';
+// module-state-per-request: a module `let` (or a module array/Map/Set reset per request) that holds
+// one request's data while other requests run on the same worker.
+//   let user; handler: user = event.user; … helper() reads user
+//     → handler: const user = event.user; … helper(…, user)     (a local, passed to in-file helpers)
+//   const failures = []; handler: failures.length = 0; … push …; return failures
+//     → handler: const failures = [];                            (a fresh accumulator per invocation)
+// Anything else that is per-request state is reported, not rewritten.
+import type { CallExpression, ExpressionStatement, Identifier, Node, Statement, VariableDeclarator } from '@babel/types';
+import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
+import { borrowLayout, cloneNode, moveLeadingComments, removeStatement } from './edit';
+import { isConstantValue, perRequestFunction } from './facts';
+import type { BindingRef, ModuleBinding, ModuleModel } from './module-model';
+import { isCounter } from './plan-counter';
+import type { PlannedFinding, RewriteContext } from './types';
+
+const RULE = 'module-state-per-request' as const;
 
 export function planModuleState(model: ModuleModel, typescript: boolean): PlannedFinding[] {
+  const out: PlannedFinding[] = [];
+  for (const binding of model.bindings.values()) {
+    const kind = stateKind(binding, model);
+    if (!kind) continue;
+    const where = !model.helperModule ? 'a request' : 'an exported function (this module has no handler: its exports run per request when a handler calls them)';
+    const message = `\`${binding.name}\` is module state written by ${where}: concurrent requests on the worker share it, so after an await it may hold another request's data.`;
+    const finding: PlannedFinding = { rule: RULE, node: binding.statement, message, hint: hintFor(binding) };
+    const plan = kind === 'object' ? null : planLocal(binding, kind, model, typescript);
+    if (plan) {
+      finding.hint = plan.helpers.length ? 'becomes a local of the handler, passed to the in-file functions that read it' : 'becomes a local of the handler';
+      finding.rewrite = (ctx) => toLocal(ctx, binding, plan, model);
+    }
+    out.push(finding);
+  }
+  return out;
+}
+
+function hintFor(binding: ModuleBinding): string {
+  if (binding.exported) return 'exported state: other modules read or write it; pass the value explicitly or use AsyncLocalStorage (node:async_hooks)';
+  return 'keep it in a local (pass it to the functions that need it) or in AsyncLocalStorage (node:async_hooks)';
+}
+
+type StateKind = 'binding' | 'reset' | 'object';
+
+/** What kind of per-request state the binding is, or null when it is not per-request state. */
+function stateKind(binding: ModuleBinding, model: ModuleModel): StateKind | null {
+  const perRequest = binding.refs.filter((r) => perRequestFunction(r.id, model));
+  if (binding.kind === 'let' || binding.kind === 'var') {
+    if (isCounter(binding)) return null;
+    const writes = perRequest.filter((r) => r.kind === 'write');
+    if (writes.length === 0) return null;
+    const assigns = writes.map((w) => plainAssignment(w, model));
+    if (assigns.some((a) => a === null)) return null; // compound, update, logical, destructuring: other rules
+    if (assigns.every((a) => isConstantValue(a!.right))) return null; // same value for every request
+    if (assigns.some((a) => derivesFrom(a!.right, binding, model))) return null; // an accumulator: rmw-across-await
+    if (writes.some((w) => guardedBy(w, binding, model))) return null; // lazy initialisation
+    return 'binding';
+  }
+  if (binding.kind !== 'const') return null;
+  const mutations = perRequest.filter((r) => r.kind === 'mutate');
+  if (mutations.length === 0) return null;
+  if (containerInit(binding.init) && mutations.some((m) => isReset(m, binding, model))) return 'reset';
+  const init = unwrapExpression(binding.init);
+  if (init?.type === 'ObjectExpression' && mutations.some((m) => propertyWrite(m, model))) return 'object';
+  return null;
+}
+
+function plainAssignment(ref: BindingRef, model: ModuleModel) {
+  const p = model.index.parent(ref.id);
+  return p?.type === 'AssignmentExpression' && p.operator === '=' && p.left === ref.id ? p : null;
+}
+
+/** The written value uses the binding, or a local read from it in the same function. */
+function derivesFrom(value: Node, binding: ModuleBinding, model: ModuleModel): boolean {
+  const names = new Set([binding.name]);
+  const fn = model.innerFunction(value);
+  for (const r of binding.refs) {
+    if (r.kind !== 'read' || r.fn !== fn) continue;
+    const p = model.index.parent(r.id);
+    if (p?.type === 'VariableDeclarator' && p.id.type === 'Identifier') names.add(p.id.name);
+  }
+  return mentionsAny(value, names);
+}
+
+function mentionsAny(node: Node, names: Set<string>): boolean {
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'Identifier' && names.has(n.name)) return true;
+    for (const [k, v] of Object.entries(n)) {
+      if (k === 'loc' || k === 'comments' || k === 'original' || (n.type === 'MemberExpression' && k === 'property' && !n.computed)) continue;
+      if (Array.isArray(v)) v.forEach((c) => c && typeof c === 'object' && 'type' in c && stack.push(c as Node));
+      else if (v && typeof v === 'object' && 'type' in v) stack.push(v as Node);
+    }
+  }
+  return false;
+}
+
+/** `if (!x) x = …`, `x || (x = …)`: a lazy initialisation (lazy-init-race), not request data. */
+function guardedBy(ref: BindingRef, binding: ModuleBinding, model: ModuleModel): boolean {
+  const names = new Set([binding.name]);
+  for (let n = model.index.parent(ref.id); n && !isFunction(n); n = model.index.parent(n)) {
+    if ((n.type === 'IfStatement' || n.type === 'ConditionalExpression') && mentionsAny(n.test, names)) return true;
+    if (n.type === 'LogicalExpression' && mentionsAny(n.left, names)) return true;
+  }
+  return false;
+}
+
+function containerInit(init: Node | null | undefined): 'array' | 'collection' | null {
+  const n = unwrapExpression(init);
+  if (n?.type === 'ArrayExpression' && n.elements.length === 0) return 'array';
+  if (n?.type === 'NewExpression' && n.arguments.length === 0 && n.callee.type === 'Identifier' && (n.callee.name === 'Map' || n.callee.name === 'Set')) return 'collection';
+  return null;
+}
+
+/** `x.length = 0` (array) / `x.clear()` (Map, Set) as a statement of its own. */
+function isReset(ref: BindingRef, binding: ModuleBinding, model: ModuleModel): boolean {
+  return resetStatement(ref, binding, model) !== null;
+}
+
+function resetStatement(ref: BindingRef, binding: ModuleBinding, model: ModuleModel): ExpressionStatement | null {
+  const member = model.index.parent(ref.id);
+  if (member?.type !== 'MemberExpression' || member.object !== ref.id || member.computed || member.property.type !== 'Identifier') return null;
+  const use = model.index.parent(member);
+  const stmt = use && model.index.parent(use);
+  if (stmt?.type !== 'ExpressionStatement') return null;
+  const kind = containerInit(binding.init);
+  if (kind === 'array' && member.property.name === 'length' && use?.type === 'AssignmentExpression' && use.operator === '=' &&
+    use.left === member && unwrapExpression(use.right)?.type === 'NumericLiteral' && (unwrapExpression(use.right) as { value: number }).value === 0) return stmt;
+  if (kind === 'collection' && member.property.name === 'clear' && use?.type === 'CallExpression' && use.callee === member && use.arguments.length === 0) return stmt;
+  return null;
+}
+
+function propertyWrite(ref: BindingRef, model: ModuleModel): boolean {
+  const member = model.index.parent(ref.id);
+  const use = member && model.index.parent(member);
+  return member?.type === 'MemberExpression' && use?.type === 'AssignmentExpression' && use.left === member && !isConstantValue(use.right);
+}
+
+interface LocalPlan {
+  handler: FunctionNode;
+  /** `x = v;` or the reset statement: becomes `const x = …;` */
+  start: ExpressionStatement;
+  value: Node;
+  helpers: Array<{ fn: FunctionNode; calls: CallExpression[] }>;
+}
+
+function planLocal(binding: ModuleBinding, kind: 'binding' | 'reset', model: ModuleModel, typescript: boolean): LocalPlan | null {
+  if (binding.exported) return null;
+  const declarator = binding.declarator;
+  if (!declarator || declarator.id.type !== 'Identifier') return null;
+  const starts = binding.refs
+    .map((r) => (kind === 'binding' ? (plainAssignment(r, model) ? (model.index.parent(model.index.parent(r.id)!) as Node) : null) : resetStatement(r, binding, model)))
+    .filter((s): s is ExpressionStatement => s?.type === 'ExpressionStatement');
+  if (starts.length !== 1) return null;
+  const start = starts[0];
+  // the handler's body, at its top level
+  const handler = model.handlers.find((h) => h.fn.body.type === 'BlockStatement' && h.fn.body.body.includes(start as Statement))?.fn;
+  if (!handler) return null;
+  const value = kind === 'binding' ? (unwrapExpression(start.expression) as { right: Node }).right : (binding.init as Node);
+  if (kind === 'binding' && binding.refs.some((r) => r.kind === 'write' && !within(r.id, start))) return null;
+  // every use comes after the start, in the handler or in helpers only it calls
+  const byFunction = new Map<FunctionNode, BindingRef[]>();
+  for (const r of binding.refs) {
+    if (!r.top) return null;
+    if (!within(r.id, start) && (r.id.start ?? 0) < (start.end ?? 0) && r.top === handler) return null;
+    byFunction.set(r.top, [...(byFunction.get(r.top) ?? []), r]);
+  }
+  const helpers: LocalPlan['helpers'] = [];
+  for (const [fn, refs] of byFunction) {
+    if (fn === handler) continue;
+    if (kind === 'binding' && refs.some((r) => r.kind === 'write')) return null;
+    if (kind === 'reset' && refs.some((r) => resetStatement(r, binding, model))) return null;
+    const calls = helperCalls(fn, handler, start, model);
+    if (!calls) return null;
+    if (typescript && !declarator.id.typeAnnotation) return null;
+    helpers.push({ fn, calls });
+  }
+  return { handler, start, value, helpers };
+}
+
+/** Calls of a non-exported module function, all made by the handler after `start` with every parameter passed; null otherwise. */
+function helperCalls(fn: FunctionNode, handler: FunctionNode, start: Node, model: ModuleModel): CallExpression[] | null {
+  const named = [...model.bindings.values()].find((b) => b.fn === fn);
+  if (!named || named.exported) return null;
+  if (fn.params.some((p) => p.type === 'RestElement' || p.type === 'TSParameterProperty')) return null;
+  const calls: CallExpression[] = [];
+  for (const r of named.refs) {
+    const call = model.index.parent(r.id);
+    if (call?.type !== 'CallExpression' || call.callee !== r.id || r.top !== handler) return null;
+    if ((call.start ?? 0) < (start.end ?? 0)) return null;
+    if (call.arguments.length !== fn.params.length || call.arguments.some((a) => a.type === 'SpreadElement')) return null;
+    calls.push(call);
+  }
+  return calls.length ? calls : null;
+}
+
+function within(inner: Node, outer: Node): boolean {
+  return (inner.start ?? -1) >= (outer.start ?? 0) && (inner.end ?? -1) <= (outer.end ?? 0);
+}
+
+function toLocal(ctx: RewriteContext, binding: ModuleBinding, plan: LocalPlan, model: ModuleModel): void {
+  const { j } = ctx;
+  const body = (plan.handler.body as { body: Statement[] }).body;
+  const value = plan.start.expression.type === 'AssignmentExpression' ? plan.value : cloneNode(plan.value);
+  const decl = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(binding.name), value as never)]) as unknown as Statement;
+  moveLeadingComments(plan.start, decl);
+  borrowLayout(decl, plan.start);
+  body.splice(body.indexOf(plan.start as Statement), 1, decl);
+  const declarator = binding.declarator as VariableDeclarator;
+  for (const helper of plan.helpers) {
+    const param = j.identifier(binding.name);
+    const annotation = (declarator.id as Identifier).typeAnnotation;
+    if (ctx.typescript && annotation) param.typeAnnotation = cloneNode(annotation as Node) as never;
+    helper.fn.params.push(param as never);
+    for (const call of helper.calls) call.arguments.push(j.identifier(binding.name) as never);
+  }
+  removeDeclaration(ctx, binding, decl);
   void model;
-  void typescript;
-  return [];
+}
+
+/** Drops the module declaration; its comments describe the value, so they go with the new local. */
+function removeDeclaration(ctx: RewriteContext, binding: ModuleBinding, local: Statement): void {
+  const stmt = binding.statement;
+  if (stmt.type === 'VariableDeclaration' && stmt.declarations.length > 1) {
+    stmt.declarations = stmt.declarations.filter((d) => d !== binding.declarator);
+    return;
+  }
+  moveLeadingComments(stmt, local);
+  removeStatement(ctx.program.body, stmt);
 }

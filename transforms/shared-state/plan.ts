@@ -25,7 +25,7 @@ export function planSharedState(input: PlanInput): PlannedFinding[] {
   const cached = cache.get(input.ast);
   if (cached) return cached;
   const roots = input.handlers.length ? input.handlers : exportedFunctions(input.ast);
-  const model = buildModuleModel(input.ast, roots);
+  const model = buildModuleModel(input.ast, roots, input.handlers.length === 0);
   const typescript = /\.[cm]?tsx?$/.test(input.file);
   let findings = [
     ...planRmw(model),

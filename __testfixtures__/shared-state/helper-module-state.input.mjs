@@ -1,0 +1,9 @@
+let currentTenant;
+
+export function setTenant(tenant) {
+  currentTenant = tenant;
+}
+
+export function tenantTable(base) {
+  return `${currentTenant}-${base}`;
+}
