@@ -77,7 +77,8 @@ export function runTransforms(paths: string[], values: ParsedOptions, io: CliIO,
     io.stderr.write(formatErrors(errors, err));
     const verb = run.dry ? 'would change' : 'changed';
     io.stderr.write(`\n${changes.length} file${changes.length === 1 ? '' : 's'} ${verb}${changes.length ? `: ${changes.map((c) => c.file).join(', ')}` : ''}\n`);
-    io.stderr.write(formatSummary(result.files, left, errors, err));
+    const fixed = result.findings.filter(inScope).length - left.length;
+    io.stderr.write(formatSummary(result.files, result.findings.filter(inScope), errors, err, { fixed, dry: run.dry }));
   }
   const pending = run.dry ? changes.length : 0;
   return exitCodeFor(result.files, errors.length, left.length + pending);

@@ -29,14 +29,23 @@ export function formatErrors(errors: ParseError[], p: Palette): string {
     .join('');
 }
 
-export function formatSummary(files: number, findings: Finding[], errors: ParseError[], p: Palette): string {
+export function formatSummary(
+  files: number,
+  findings: Finding[],
+  errors: ParseError[],
+  p: Palette,
+  migration?: { fixed: number; dry: boolean },
+): string {
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const fixable = findings.filter((f) => f.fixable).length;
   const parts = [`${files} file${files === 1 ? '' : 's'} scanned`];
   if (findings.length === 0) parts.push(p.green('no findings'));
   else {
     parts.push(`${findings.length} finding${findings.length === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info)`);
-    parts.push(`${fixable} auto-fixable`);
+    if (migration) {
+      parts.push(`${migration.fixed} ${migration.dry ? 'fixed by this patch' : 'fixed'}`);
+      parts.push(`${findings.length - migration.fixed} left for a human`);
+    } else parts.push(`${fixable} auto-fixable`);
   }
   if (errors.length) parts.push(p.red(`${errors.length} file${errors.length === 1 ? '' : 's'} could not be processed`));
   return parts.join(', ') + '\n';
