@@ -55,6 +55,13 @@ describe('MIGRATION.md', () => {
     expect(missing).toEqual([]);
   });
 
+  it('lists the transforms in the order the full migration applies them', () => {
+    const listed = [...GUIDE.matchAll(/^\d+\. \[[^\]]+\]\(#transform-([a-z0-9-]+)\)/gm)].map((m) => m[1]);
+    const registered = TRANSFORMS.map((t) => t.meta.id);
+    // a transform documented ahead of its registration may be listed; the registered ones keep their order
+    expect(listed.filter((id) => registered.includes(id))).toEqual(registered);
+  });
+
   it('names, in each transform section, every rule that transform fixes', () => {
     const gaps: string[] = [];
     for (const t of TRANSFORMS) {
