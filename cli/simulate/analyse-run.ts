@@ -68,21 +68,19 @@ export interface Overwrite {
 export function findOverwrites(writes: TmpWrite[], records: InvocationRecord[]): Overwrite[] {
   const endOf = new Map(records.map((r) => [r.id, r.endedAt]));
   const byPath = new Map<string, TmpWrite[]>();
-  for (const w of writes) byPath.set(w.path, [...(byPath.get(w.path) ?? []), w]);
-  const found: Overwrite[] = [];
-  const seen = new Set<string>();
+  for (const w of writes) {
+    if (w.invocation !== null) byPath.set(w.path, [...(byPath.get(w.path) ?? []), w]);
+  }
+  const found = new Map<string, Overwrite>();
   for (const [path, list] of byPath) {
     list.sort((a, b) => a.at - b.at);
-    for (let i = 1; i < list.length; i++) {
-      const prev = list[i - 1];
-      const cur = list[i];
-      if (prev.invocation === null || cur.invocation === null || prev.invocation === cur.invocation) continue;
-      if ((endOf.get(prev.invocation) ?? Infinity) <= cur.at) continue;
-      const key = `${path}\u0000${prev.invocation}\u0000${cur.invocation}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      found.push({ path: '/tmp/' + path, writtenBy: prev.invocation, overwrittenBy: cur.invocation });
-    }
+    list.forEach((cur, i) => {
+      for (const prev of list.slice(0, i)) {
+        if (prev.invocation === cur.invocation || (endOf.get(prev.invocation!) ?? Infinity) <= cur.at) continue;
+        const o = { path: '/tmp/' + path, writtenBy: prev.invocation!, overwrittenBy: cur.invocation! };
+        found.set(`${path}\u0000${o.writtenBy}\u0000${o.overwrittenBy}`, o);
+      }
+    });
   }
-  return found.sort((a, b) => a.path.localeCompare(b.path) || a.writtenBy - b.writtenBy || a.overwrittenBy - b.overwrittenBy);
+  return [...found.values()].sort((a, b) => a.path.localeCompare(b.path) || a.writtenBy - b.writtenBy || a.overwrittenBy - b.overwrittenBy);
 }

@@ -34,6 +34,8 @@ export async function runSimulate(positionals: string[], values: ParsedOptions, 
 
 function harnessFailure(io: CliIO, message: string, detail?: string): number {
   io.stderr.write(`lmi-migrate simulate: ${message}\n`);
-  if (detail) io.stderr.write(`${detail}\n`);
+  // the user's frames only: the harness's own and Node's internals say nothing about their code
+  const frames = detail?.split('\n').filter((l) => !/node:internal|\/node_modules\/tsx\/|\/cli\/simulate\//.test(l));
+  if (frames?.length) io.stderr.write(`${frames.join('\n')}\n`);
   return 2;
 }

@@ -40,7 +40,9 @@ export function formatPretty(report: SimulationReport, cwd: string, p: Palette):
     lines.push('');
     lines.push('clients constructed:');
     for (const c of report.clients) {
-      const flag = c.inInvocations > 0 ? p.yellow(`  <- built in ${c.invocations} invocation(s)`) : '';
+      const flag =
+        c.maxPerWorker > 1 ? p.yellow(`  <- built ${c.maxPerWorker} times in one worker: hoist it to init (or memoize the promise)`) :
+        c.inInvocations > 0 ? p.dim('  (built lazily, once per worker)') : '';
       const perWorker = c.perWorker.map((w) => w.atInit + w.inInvocations).join('/');
       lines.push(`  ${c.library} ${c.name}: ${c.total} (at init ${c.atInit}, in invocations ${c.inInvocations}; per worker ${perWorker})${flag}`);
     }

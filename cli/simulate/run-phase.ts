@@ -18,6 +18,7 @@ export async function runPhase(configs: WorkerConfig[], batches: InvocationReque
     const outcomes = await Promise.all(workers.map((w, i) => w.run(batches[i], concurrency)));
     return inits.map((init, i) => ({ init, batch: outcomes[i] }));
   } finally {
-    await Promise.all(workers.map((w) => w.stop()));
+    // not awaited: the threads wind down while the next phase starts (their results are in)
+    for (const w of workers) void w.stop();
   }
 }

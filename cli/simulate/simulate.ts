@@ -4,7 +4,7 @@
 // invocation whose concurrent result matches neither replay is a race.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import { findOverwrites, sameResult, summariseClients, type ReplayResults } from './analyse-run';
 import { parseFieldPath, unsandbox, type RunPaths } from './mask';
 import type { InvocationRecord, InvocationRequest, InvocationResult, WorkerConfig } from './protocol';
@@ -181,11 +181,12 @@ function listFiles(dir: string, prefix = ''): string[] {
 }
 
 function harnessError(init: Extract<PhaseWorker['init'], { ok: false }>, opts: SimulateOptions): HarnessError {
+  const file = relative(process.cwd(), opts.handlerFile);
   const what =
-    init.kind === 'export' ? `export not found in ${opts.handlerFile}` :
-    init.kind === 'setup' ? `setup module ${opts.setupFile} failed to load` :
-    init.kind === 'crash' ? `the worker running ${opts.handlerFile} died during init` :
-    `${opts.handlerFile} failed to load`;
+    init.kind === 'export' ? `export not found in ${file}` :
+    init.kind === 'setup' ? `setup module ${opts.setupFile && relative(process.cwd(), opts.setupFile)} failed to load` :
+    init.kind === 'crash' ? `the worker running ${file} died during init` :
+    `${file} failed to load`;
   return new HarnessError(`${what}: ${init.errorType}: ${init.errorMessage}`, init.stack);
 }
 

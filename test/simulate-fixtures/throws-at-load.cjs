@@ -1,0 +1,2 @@
+// A module that fails during init.
+throw new Error('cannot read config');
