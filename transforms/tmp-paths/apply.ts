@@ -5,7 +5,8 @@ import type { Node, Statement, VariableDeclaration } from '@babel/types';
 import type { TransformContext } from '../types';
 import { freeName, namesInUse } from '../analysis/names-in-use';
 import { callables } from './callables';
-import { moduleFacts, type ModuleVar } from './module-facts';
+import { moduleFacts, type ModuleFacts, type ModuleVar } from './module-facts';
+import { tmpPathValue } from './evaluate';
 import { localValues, eventNames, isReference } from './occurrences';
 import { planTmpPaths, type HandlerFix } from './plan';
 import { rewriteCacheWrite } from './rewrite-cache';
@@ -20,6 +21,7 @@ export function applyTmpPaths(ctx: TransformContext): boolean {
   const facts = moduleFacts(analysis.ast);
   const taken = namesInUse(program);
   const call = callables(j, ctx.root, analysis.moduleStyle);
+  const rootConstants = readRootConstants(program, facts);
 
   for (const fix of plan.cacheFixes) rewriteCacheWrite(fix, j, call, analysis.index, freeName('partial', taken));
 
@@ -30,7 +32,16 @@ export function applyTmpPaths(ctx: TransformContext): boolean {
     for (const v of fix.moduleVars) if (!shadows.has(v)) shadows.set(v, declared.get(v.name)!);
   }
   removeUnreadConstants(program, plan.handlerFixes, shadows);
+  for (const v of rootConstants) if (!readOutside(program, v, new Set([v]), new Set())) removeDeclaration(program, v, null);
   return true;
+}
+
+/** `const TMP_DIR = '/tmp'` constants that something reads now: removed if the rewrite leaves them unread. */
+function readRootConstants(program: Node, facts: ModuleFacts): ModuleVar[] {
+  const env = { facts, locals: new Map<string, Node>(), eventNames: new Set<string>() };
+  return [...facts.vars.values()].filter(
+    (v) => !v.exported && tmpPathValue(v.init, env)?.kind === 'root' && readOutside(program, v, new Set([v]), new Set()),
+  );
 }
 
 /**
@@ -50,16 +61,20 @@ function removeUnreadConstants(program: Node, fixes: HandlerFix[], shadows: Map<
       }
     }
   }
+  for (const v of removable) removeDeclaration(program, v, shadows.get(v)!);
+}
+
+/** Drops the declarator (and the statement once empty); its comments go to `heir` when there is one. */
+function removeDeclaration(program: Node, v: ModuleVar, heir: Statement | null): void {
   const body = (program as { body: Statement[] }).body;
-  for (const v of removable) {
-    const decl = (v.statement.type === 'ExportNamedDeclaration' ? v.statement.declaration : v.statement) as VariableDeclaration;
-    decl.declarations = decl.declarations.filter((d) => d !== v.declarator);
-    if (decl.declarations.length > 0) continue;
-    const i = body.indexOf(v.statement as Statement);
-    if (i === -1) continue;
-    moveComments(v.statement, shadows.get(v)!);
-    body.splice(i, 1);
-  }
+  const decl = (v.statement.type === 'ExportNamedDeclaration' ? v.statement.declaration : v.statement) as VariableDeclaration;
+  decl.declarations = decl.declarations.filter((d) => d !== v.declarator);
+  if (decl.declarations.length > 0) return;
+  const i = body.indexOf(v.statement as Statement);
+  if (i === -1) return;
+  if (heir) moveComments(v.statement, heir);
+  else if (body[i + 1]) moveComments(v.statement, body[i + 1]);
+  body.splice(i, 1);
 }
 
 function readOutside(program: Node, v: ModuleVar, removable: Set<ModuleVar>, rewritten: Set<Node>): boolean {

@@ -64,8 +64,11 @@ export function planTmpPaths(analysis: FileAnalysis): TmpPlan {
   if (occurrences.length === 0) return plan;
   const line = (n: Node) => n.loc?.start.line ?? 1;
 
-  const shared = occurrences.filter((o) => o.value.kind === 'fixed' && o.uses.some((u) => u.kind === 'write') && isSharedWrite(o, occurrences, analysis.index));
-  const sharedPaths = new Set(shared.map(pathOf));
+  // rename() over a path is the atomic way to write it: only other writes can be seen half-done
+  const inPlaceWrite = (u: Use) => u.kind === 'write' && !/^rename(Sync)?$/.test(u.fn ?? '');
+  const sharedWrites = occurrences.filter((o) => o.value.kind === 'fixed' && o.uses.some((u) => u.kind === 'write') && isSharedWrite(o, occurrences, analysis.index));
+  const sharedPaths = new Set(sharedWrites.map(pathOf));
+  const shared = sharedWrites.filter((o) => o.uses.some(inPlaceWrite));
   for (const o of shared) {
     if (analysis.isSuppressed(CACHE_RULE, line(o.node))) continue;
     const fix = planCacheWrite(o, analysis.index, facts);
@@ -92,7 +95,7 @@ export function planTmpPaths(analysis: FileAnalysis): TmpPlan {
       occs.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0));
       const first = occs[0];
       if (analysis.isSuppressed(FIXED_RULE, line(first.node))) continue;
-      const blocker = groupBlocker(segment, occs, occurrences, sharedPaths, shared, handler);
+      const blocker = groupBlocker(segment, occs, occurrences, sharedPaths, sharedWrites, handler);
       if (blocker === 'skip') continue;
       const path = pathOf(first);
       const message = `Fixed path '${path}' in /tmp: concurrent invocations and workers share it and overwrite each other's file.`;

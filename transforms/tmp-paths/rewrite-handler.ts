@@ -75,7 +75,7 @@ function awaitReturns(body: Node, j: JSCodeshift): void {
       for (const c of list) {
         if (!c || typeof (c as Node).type !== 'string' || isFunction(c as Node)) continue;
         const node = c as Node;
-        if (node.type === 'ReturnStatement' && node.argument && /^(Call|OptionalCall|New)Expression$/.test(node.argument.type)) {
+        if (node.type === 'ReturnStatement' && node.argument && mayBePromise(node.argument)) {
           node.argument = j.awaitExpression(node.argument as never) as never;
         }
         walk(node);
@@ -83,6 +83,18 @@ function awaitReturns(body: Node, j: JSCodeshift): void {
     }
   };
   walk(body);
+}
+
+// methods that never return a promise: `return (await readFile(p)).toString()` needs no await
+const SYNC_METHODS = new Set(['toString', 'toJSON', 'join', 'trim', 'split', 'slice', 'map', 'filter', 'stringify', 'parse', 'from']);
+
+function mayBePromise(expr: Node): boolean {
+  if (expr.type === 'NewExpression') return true;
+  if (expr.type !== 'CallExpression' && expr.type !== 'OptionalCallExpression') return false;
+  const callee = expr.callee;
+  const method = (callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed &&
+    callee.property.type === 'Identifier' ? callee.property.name : null;
+  return !(method && SYNC_METHODS.has(method));
 }
 
 /** `{ recursive: true, force: true }` parsed rather than built, so recast prints it on one line. */
