@@ -1,10 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const handler = async (event) => {
-  const file = join(process.env.DATA_DIR, `${event.id}.json`);
-  const doc = JSON.parse(readFileSync(file, 'utf8'));
-  doc.seen = (doc.seen ?? 0) + 1;
-  writeFileSync(file, JSON.stringify(doc));
-  return doc;
+  const names = readdirSync(process.env.DATA_DIR);
+  if (!names.includes(`${event.id}.json`)) return { found: false };
+  const doc = JSON.parse(readFileSync(join(process.env.DATA_DIR, `${event.id}.json`), 'utf8'));
+  return { found: true, doc };
 };

@@ -1,10 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const handler = async (event) => {
-  const file = join(process.env.DATA_DIR, `${event.id}.json`);
-  const doc = JSON.parse(await readFile(file, 'utf8'));
-  doc.seen = (doc.seen ?? 0) + 1;
-  await writeFile(file, JSON.stringify(doc));
-  return doc;
+  const names = await readdir(process.env.DATA_DIR);
+  if (!names.includes(`${event.id}.json`)) return { found: false };
+  const doc = JSON.parse(await readFile(join(process.env.DATA_DIR, `${event.id}.json`), 'utf8'));
+  return { found: true, doc };
 };

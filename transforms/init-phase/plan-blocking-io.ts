@@ -42,6 +42,8 @@ const ONE_ARG_ONLY = new Set(['statSync', 'lstatSync']);
 const CRYPTO = new Map(Object.entries({ pbkdf2Sync: 'pbkdf2', scryptSync: 'scrypt', generateKeyPairSync: 'generateKeyPair' }));
 const ZLIB = new Map(['gzip', 'gunzip', 'deflate', 'inflate', 'deflateRaw', 'inflateRaw', 'unzip', 'brotliCompress', 'brotliDecompress']
   .map((n) => [`${n}Sync`, n]));
+/** fs calls that only read: a handler that also writes must keep its reads and writes in one synchronous run. */
+const FS_READS = new Set(['readFileSync', 'readdirSync', 'accessSync', 'realpathSync', 'statSync', 'lstatSync', 'readlinkSync']);
 const CHILD = new Set(['execSync', 'execFileSync', 'spawnSync']);
 
 export function planBlockingIo(analysis: FileAnalysis, heavy: HeavyPlan): BlockingIoPlan {
@@ -53,6 +55,9 @@ export function planBlockingIo(analysis: FileAnalysis, heavy: HeavyPlan): Blocki
   for (const handler of analysis.handlers) {
     const fn = handler.fn;
     const touchesState = readsModuleState(fn, facts);
+    const fsCalls = syncFsCalls(fn, facts);
+    // a read and a write of files in one synchronous run cannot interleave with another request; with awaits they can
+    const fsSequence = fsCalls.length > 1 && fsCalls.some((n) => !FS_READS.has(n));
     const walk = (node: Node, nested: boolean) => {
       if (moved.has(node)) return;
       if (node.type === 'CallExpression') {
@@ -64,6 +69,7 @@ export function planBlockingIo(analysis: FileAnalysis, heavy: HeavyPlan): Blocki
                 : !fn.async ? 'sync-handler'
                   : touchesState ? 'state'
                     : fdInUse && FD_TAKING.has(found.syncName) ? 'fd'
+                      : found.module === 'fs' && fsSequence ? 'fs-sequence'
                       : null;
           if (why === null) {
             fixes.push({ call: node, module: found.module as SyncCallFix['module'], asyncName: found.asyncName!, form: found.form, syncName: found.syncName });
@@ -96,6 +102,16 @@ function classify(call: CallExpression, facts: ModuleFacts): { module: SyncModul
   return { module, syncName: m.name, asyncName, form: m.form };
 }
 
+function syncFsCalls(fn: Node, facts: ModuleFacts): string[] {
+  const names: string[] = [];
+  visitValues(fn, (node) => {
+    if (node.type !== 'CallExpression') return;
+    const m = calleeMember(facts, node.callee, ['fs']);
+    if (m && m.name.endsWith('Sync')) names.push(m.name);
+  });
+  return names;
+}
+
 /** Reads or writes of mutable module state: a new await would let other requests interleave there. */
 function readsModuleState(fn: Node, facts: ModuleFacts): boolean {
   const locals = declaredNames(fn);
@@ -114,6 +130,7 @@ const WHY: Record<string, string> = {
   nested: 'it is inside a callback: make the callback async and await it by hand',
   'sync-handler': 'the handler is synchronous: make it async first (async-handler), then run init-phase again',
   state: 'the handler uses module state that changes, and a new await would let other requests interleave there: convert by hand',
+'fs-sequence': 'the handler reads and writes files; made async, another request could run between them (lost updates): convert by hand, with a lock or an atomic rename if needed',
   fd: 'the file may be a descriptor from open(), which fs/promises does not take: convert by hand',
 };
 
