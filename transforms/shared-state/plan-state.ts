@@ -59,7 +59,7 @@ function stateKind(binding: ModuleBinding, model: ModuleModel): StateKind | null
   if (mutations.length === 0) return null;
   if (containerInit(binding.init) && mutations.some((m) => isReset(m, binding, model))) return 'reset';
   const init = unwrapExpression(binding.init);
-  if (init?.type === 'ObjectExpression' && mutations.some((m) => propertyWrite(m, model))) return 'object';
+  if (init?.type === 'ObjectExpression' && mutations.some((m) => propertyWrite(m, binding, model))) return 'object';
   return null;
 }
 
@@ -129,10 +129,12 @@ function resetStatement(ref: BindingRef, binding: ModuleBinding, model: ModuleMo
   return null;
 }
 
-function propertyWrite(ref: BindingRef, model: ModuleModel): boolean {
+/** `state.field = <request data>` (plain assignment, not an accumulation or a lazy init). */
+function propertyWrite(ref: BindingRef, binding: ModuleBinding, model: ModuleModel): boolean {
   const member = model.index.parent(ref.id);
   const use = member && model.index.parent(member);
-  return member?.type === 'MemberExpression' && use?.type === 'AssignmentExpression' && use.left === member && !isConstantValue(use.right);
+  return member?.type === 'MemberExpression' && use?.type === 'AssignmentExpression' && use.operator === '=' && use.left === member &&
+    !isConstantValue(use.right) && !derivesFrom(use.right, binding, model) && !guardedBy(ref, binding, model);
 }
 
 interface LocalPlan {
