@@ -1,0 +1,3 @@
+import { loadProfile } from './profiles.mjs';
+
+export const handler = async (event, context) => loadProfile(event.userId);

@@ -1,0 +1,6 @@
+module.exports = {
+  handler(event, context, callback) {
+    const ids = event.Records.map((r) => r.messageId);
+    callback(null, { processed: ids.length });
+  },
+};
