@@ -1,5 +1,5 @@
 // --help text, generated from the command table and the registry's metadata.
-import { RULES, CONFIG_RULES, TRANSFORMS } from '../transforms/registry';
+import { TRANSFORMS, ruleMetadata } from '../transforms/registry';
 import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec, type OptionSpec } from './commands';
 
 function optionLine(o: OptionSpec): string {
@@ -24,7 +24,7 @@ export function mainHelp(): string {
     'Transforms:',
     ...TRANSFORMS.map((t) => `  ${t.meta.id.padEnd(16)} ${t.meta.summary}`),
     '',
-    `Rules: ${[...RULES, ...CONFIG_RULES].length} (lmi-migrate list). Guide: MIGRATION.md`,
+    `Rules: ${ruleMetadata().length} (lmi-migrate list). Guide: MIGRATION.md`,
     'Run `lmi-migrate <command> --help` for the options of one command.',
     '',
   ].join('\n');

@@ -1,9 +1,9 @@
 // `lmi-migrate list`: transforms and rules from the registry metadata.
-import { CONFIG_RULES, RULES, TRANSFORMS } from '../../transforms/registry';
+import { TRANSFORMS, ruleMetadata } from '../../transforms/registry';
 import type { CliIO, ParsedOptions } from '../io';
 
 export function runList(values: ParsedOptions, io: CliIO): number {
-  const rules = [...RULES, ...CONFIG_RULES].sort((a, b) => a.id.localeCompare(b.id));
+  const rules = ruleMetadata();
   if (values.json) {
     io.stdout.write(
       JSON.stringify(

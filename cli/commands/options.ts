@@ -1,5 +1,5 @@
 // Option handling shared by the commands: validation with clear usage errors.
-import { CONFIG_RULES, RULES, TRANSFORMS, findTransform } from '../../transforms/registry';
+import { CONFIG_RULES, RULES, TRANSFORMS, findTransform, ruleMetadata } from '../../transforms/registry';
 import type { ConfigRule, Rule, TransformModule } from '../../transforms/types';
 import { UsageError, type ParsedOptions } from '../io';
 
@@ -30,9 +30,9 @@ export function extensionsOf(values: ParsedOptions): string[] | undefined {
 
 export function selectRules(ids: string[] | undefined): { rules: Rule[]; configRules: ConfigRule[] } {
   if (!ids?.length) return { rules: RULES, configRules: CONFIG_RULES };
-  const known = [...RULES, ...CONFIG_RULES].map((r) => r.id);
+  const known = ruleMetadata().map((r) => r.id);
   const unknown = ids.filter((id) => !known.includes(id));
-  if (unknown.length) throw new UsageError(`unknown rule id ${unknown.map((u) => `"${u}"`).join(', ')}; valid ids:\n  ${known.sort().join('\n  ')}`);
+  if (unknown.length) throw new UsageError(`unknown rule id ${unknown.map((u) => `"${u}"`).join(', ')}; valid ids:\n  ${known.join('\n  ')}`);
   return { rules: RULES.filter((r) => ids.includes(r.id)), configRules: CONFIG_RULES.filter((r) => ids.includes(r.id)) };
 }
 

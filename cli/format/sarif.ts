@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning: rule metadata with help text and docs URIs, one result
 // per finding, files that could not be parsed as tool notifications.
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { CONFIG_RULES, RULES } from '../../transforms/registry';
+import { ruleMetadata } from '../../transforms/registry';
 import type { Finding } from '../../transforms/types';
 import type { ParseError } from '../../transforms/engine/analyse-source';
 
@@ -16,7 +16,7 @@ export interface SarifInput {
 }
 
 export function formatSarif(input: SarifInput): string {
-  const rules = [...RULES, ...CONFIG_RULES].sort((a, b) => a.id.localeCompare(b.id));
+  const rules = ruleMetadata();
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const descriptors: ReportingDescriptor[] = rules.map((r) => ({
     id: r.id,
