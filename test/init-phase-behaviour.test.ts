@@ -32,10 +32,16 @@ const PACKAGES: Record<string, string> = {
       async send(cmd) {
         calls.GetSecretValue = (calls.GetSecretValue ?? 0) + 1;
         await new Promise((r) => setTimeout(r, 5));
+        if (globalThis.__initPhaseFailures > 0) {
+          globalThis.__initPhaseFailures--;
+          throw new Error('secrets unavailable');
+        }
         return { SecretString: JSON.stringify({ apiKey: 'key-for-' + cmd.input.SecretId, username: 'admin', key: 'k' }) };
       }
     }
     exports.GetSecretValueCommand = GetSecretValueCommand;
+    // failure injection: the next N sends reject
+    exports.failNext = (n) => { globalThis.__initPhaseFailures = n; };
     exports.SecretsManagerClient = SecretsManagerClient;`,
   '@aws-sdk/client-ssm': `
     const calls = globalThis.__initPhaseCalls;
@@ -61,6 +67,10 @@ const LOCAL_FILES: Record<string, string> = {
     exports.connect = async (url) => {
       calls.connect = (calls.connect ?? 0) + 1;
       await new Promise((r) => setTimeout(r, 5));
+      if (globalThis.__initPhaseFailures > 0) {
+        globalThis.__initPhaseFailures--;
+        throw new Error('db unavailable');
+      }
       return { query: async (sql, params) => params.map((p) => ({ id: p, url })) };
     };`,
   'search-client.mjs': `
@@ -181,7 +191,7 @@ function nativeImport(dir: string, url: string): Promise<Record<string, unknown>
   return (createRequire(loader)(loader) as (u: string) => Promise<Record<string, unknown>>)(url);
 }
 
-async function loadHandler(source: string, ext: string, dataDir: string): Promise<(event: unknown, context: unknown) => Promise<unknown>> {
+async function loadHandler(source: string, ext: string, dataDir = tmpdir()): Promise<(event: unknown, context: unknown) => Promise<unknown>> {
   const dir = fs.mkdtempSync(join(tmpdir(), 'init-phase-'));
   for (const [pkg, code] of Object.entries(PACKAGES)) {
     fs.mkdirSync(join(dir, 'node_modules', pkg), { recursive: true });
@@ -250,5 +260,53 @@ describe('init-phase behaviour: input and output handlers agree', () => {
   it('covers every fixture that has an expected output', () => {
     const positives = fs.readdirSync(FIXTURES).filter((f) => /\.output\./.test(f)).map((f) => f.replace(/\.output\..*$/, ''));
     expect(SPECS.map((s) => s.name).sort()).toEqual(positives.sort());
+  });
+});
+
+describe('init-phase behaviour: a failed init is retried, never an unhandled rejection', () => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  beforeEach(() => {
+    for (const k of Object.keys(calls)) delete calls[k];
+    unhandled.length = 0;
+    process.on('unhandledRejection', onUnhandled);
+    process.env.API_KEY_SECRET = 'api-key';
+    process.env.DB_URL = 'postgres://db';
+  });
+  afterEach(() => {
+    process.off('unhandledRejection', onUnhandled);
+    (globalThis as Record<string, unknown>).__initPhaseFailures = 0;
+  });
+
+  it('ready promise (CommonJS): init failure surfaces in the next invocation, which retries', async () => {
+    (globalThis as Record<string, unknown>).__initPhaseFailures = 2;
+    const output = fs.readFileSync(join(FIXTURES, 'secret-per-invocation-cjs.output.js'), 'utf8');
+    const handler = await loadHandler(output, 'js');
+    await new Promise((r) => setTimeout(r, 30));
+    // the load-time attempt failed quietly
+    expect(calls.GetSecretValue).toBe(1);
+    expect(unhandled).toEqual([]);
+    // the first invocation retries, fails again and reports it like the input would
+    await expect(handler({ user: 'a' }, {})).rejects.toThrow('secrets unavailable');
+    // the next one retries once more and succeeds; after that the value is reused
+    const ok = await handler({ user: 'b' }, {});
+    await handler({ user: 'c' }, {});
+    expect(ok).toEqual({ statusCode: 200, body: JSON.stringify({ user: 'b', keyLength: 'key-for-api-key'.length }) });
+    expect(calls.GetSecretValue).toBe(3);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(unhandled).toEqual([]);
+  });
+
+  it('memoized lazy init: concurrent requests share one failed attempt, the next request retries', async () => {
+    (globalThis as Record<string, unknown>).__initPhaseFailures = 1;
+    const output = fs.readFileSync(join(FIXTURES, 'lazy-db-race-cjs.output.js'), 'utf8');
+    const handler = await loadHandler(output, 'js');
+    const first = await Promise.allSettled([handler({ id: 1 }, {}), handler({ id: 2 }, {})]);
+    expect(first.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(calls.connect).toBe(1);
+    expect(await handler({ id: 3 }, {})).toEqual({ count: 1 });
+    expect(await handler({ id: 4 }, {})).toEqual({ count: 1 });
+    expect(calls.connect).toBe(2);
+    expect(unhandled).toEqual([]);
   });
 });
