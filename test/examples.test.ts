@@ -32,8 +32,14 @@ const read = (file: string) => readFileSync(join(REPO, file), 'utf8');
 const templatePath = 'examples/orders-service/template.yaml';
 const packagePath = 'examples/orders-service/package.json';
 
+let cachedProject: ProjectInfo | undefined;
+
 /** The project as `check` sees it, with the import graph known so helper modules are reached. */
 function exampleProject(): ProjectInfo {
+  return (cachedProject ??= buildExampleProject());
+}
+
+function buildExampleProject(): ProjectInfo {
   const templates = [{ path: templatePath, source: read(templatePath) }];
   const packageJsons = [{ path: packagePath, source: read(packagePath) }];
   const firstPass = sources.map((file) => analyseSource(file, read(file), [], buildProjectInfo({ templates, packageJsons })));
