@@ -16,6 +16,8 @@ interface BehaviourCase {
   events: unknown[];
   /** true when every response is right */
   right: (responses: any[]) => boolean;
+  /** environment variables the input sets on the test process, removed afterwards */
+  env?: string[];
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -134,6 +136,27 @@ const CASES: BehaviourCase[] = [
     events: batches(),
     right: (rs) => rs.every((r, i) => JSON.stringify(r.batchItemFailures.map((f: { itemIdentifier: string }) => f.itemIdentifier)) === JSON.stringify(failedIds(batches()[i]))),
   },
+  {
+    fixture: 'env-local-mjs.mjs',
+    packages: () => ({ deps: { audit: async (e: { delay: number }) => ticks(e.delay) } }),
+    events: range(5).map((i) => ({ tenant: `t${i}`, delay: delayOf(i, 5) })),
+    right: (rs) => rs.every((r, i) => r.tenant === `t${i}`),
+    env: ['TENANT'],
+  },
+  {
+    fixture: 'env-local-cjs.cjs',
+    packages: () => ({ deps: { audit: async (e: { delay: number }) => (await ticks(e.delay), true) } }),
+    events: range(6).map((i) => ({ stage: i % 3 ? 'dev' : 'prod', delay: delayOf(i, 6) })),
+    right: (rs) => rs.every((r, i) => r.stage === (i % 3 ? 'dev' : 'prod') && (r.strict === true) === (i % 3 === 0)),
+    env: ['REQUEST_STAGE'],
+  },
+  {
+    fixture: 'env-local-ts.ts',
+    packages: () => ({ deps: { audit: async (e: { priority: number }) => ticks(10 - e.priority) } }),
+    events: range(5).map((i) => ({ priority: i })),
+    right: (rs) => rs.every((r, i) => r.priority === String(i)),
+    env: ['JOB_PRIORITY'],
+  },
 ];
 
 /** SQS-style batches: message `b<i>-<k>` fails when (i + k) is odd. */
@@ -157,14 +180,22 @@ async function handlerOf(fixture: string, kind: 'input' | 'output', packages: Re
 describe('shared-state fixtures under concurrency', () => {
   for (const c of CASES) {
     it(c.fixture, async () => {
-      const input = await runOverlapping(await handlerOf(c.fixture, 'input', c.packages()), c.events);
-      expect(c.right(input), `input should be wrong under overlap: ${JSON.stringify(input)}`).toBe(false);
-      const output = await runOverlapping(await handlerOf(c.fixture, 'output', c.packages()), c.events);
-      expect(c.right(output), `output should be right under overlap: ${JSON.stringify(output)}`).toBe(true);
-      const inputSerial = await runOneAtATime(await handlerOf(c.fixture, 'input', c.packages()), c.events);
-      const outputSerial = await runOneAtATime(await handlerOf(c.fixture, 'output', c.packages()), c.events);
-      expect(outputSerial).toEqual(inputSerial);
-      expect(c.right(outputSerial)).toBe(true);
+      try {
+        await check(c);
+      } finally {
+        for (const name of c.env ?? []) delete process.env[name];
+      }
     });
   }
 });
+
+async function check(c: BehaviourCase): Promise<void> {
+  const input = await runOverlapping(await handlerOf(c.fixture, 'input', c.packages()), c.events);
+  expect(c.right(input), `input should be wrong under overlap: ${JSON.stringify(input)}`).toBe(false);
+  const output = await runOverlapping(await handlerOf(c.fixture, 'output', c.packages()), c.events);
+  expect(c.right(output), `output should be right under overlap: ${JSON.stringify(output)}`).toBe(true);
+  const inputSerial = await runOneAtATime(await handlerOf(c.fixture, 'input', c.packages()), c.events);
+  const outputSerial = await runOneAtATime(await handlerOf(c.fixture, 'output', c.packages()), c.events);
+  expect(outputSerial).toEqual(inputSerial);
+  expect(c.right(outputSerial)).toBe(true);
+}
