@@ -167,6 +167,15 @@ describe.concurrent('simulate', { timeout: 90_000 }, () => {
     ]);
   });
 
+  it('reports requests killed in flight by process.exit as failing only under concurrency', async () => {
+    const { code, report } = await simulate('process-exit.cjs', { workers: '1', invocations: '6' });
+    expect(code).toBe(1);
+    // #2 exits at 30 ms; #3, #4, #5 are in flight on the same worker (4 at a time)
+    expect(report.invocations[2].result).toMatchObject({ ok: false, error: { errorType: 'Runtime.ExitError' } });
+    expect(report.failedOnlyUnderConcurrency).toEqual([3, 4, 5]);
+    expect(report.races.find((r) => r.id === 3)!.sequential.startOrder).toEqual({ ok: true, response: { id: 4 } });
+  });
+
   it('exits 2 with the reason on harness errors', async () => {
     const missing = await simulate('no-such-handler.cjs');
     expect(missing.code).toBe(2);

@@ -57,6 +57,7 @@ export type InitFailureKind = 'rejected' | 'export' | 'load' | 'setup';
 export type WorkerToMain =
   | { type: 'ready'; initMs: number }
   | { type: 'init-failed'; kind: InitFailureKind; errorType: string; errorMessage: string; stack?: string }
+  | { type: 'started'; id: number }
   | { type: 'result'; record: InvocationRecord }
   | { type: 'done'; clients: ClientConstruction[]; writes: TmpWrite[]; tempDirs: string[] };
 

@@ -10,6 +10,8 @@ export type InitOutcome =
 
 export interface BatchOutcome {
   records: InvocationRecord[];
+  /** invocations that started (a crash loses the records of those still in flight) */
+  started: Set<number>;
   done?: Extract<WorkerToMain, { type: 'done' }>;
   /** set when the worker thread died (process.exit, an uncaught error) before finishing */
   crash?: string;
@@ -20,6 +22,7 @@ const BOOT = join(__dirname, 'worker', 'boot.mjs');
 export class SimWorker {
   private readonly worker: Worker;
   private readonly records: InvocationRecord[] = [];
+  private readonly started = new Set<number>();
   private listener?: (m: WorkerToMain) => void;
   private onExit?: (reason: string) => void;
   readonly ready: Promise<InitOutcome>;
@@ -45,10 +48,11 @@ export class SimWorker {
   run(invocations: InvocationRequest[], concurrency: number): Promise<BatchOutcome> {
     return new Promise<BatchOutcome>((resolve) => {
       this.listener = (m) => {
-        if (m.type === 'result') this.records.push(m.record);
-        else if (m.type === 'done') resolve({ records: this.records, done: m });
+        if (m.type === 'started') this.started.add(m.id);
+        else if (m.type === 'result') this.records.push(m.record);
+        else if (m.type === 'done') resolve({ records: this.records, started: this.started, done: m });
       };
-      this.onExit = (reason) => resolve({ records: this.records, crash: reason });
+      this.onExit = (reason) => resolve({ records: this.records, started: this.started, crash: reason });
       this.worker.postMessage({ type: 'run', invocations, concurrency });
     });
   }

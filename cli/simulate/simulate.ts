@@ -65,8 +65,10 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationReport>
     const paths = runPaths(shared, concurrent[worker]);
     for (const r of list) {
       const result = unsandbox(r.result, paths) as InvocationResult;
+      const neverStarted = r.startIndex < 0;
       const event = invocations[r.id].event;
       reports.push({ id: r.id, worker, event, startIndex: r.startIndex, endIndex: r.endIndex, durationMs: round(r.endedAt - r.startedAt), result });
+      if (neverStarted) continue;
       const inStartOrder = replays[worker].startOrder.get(r.id)!;
       const inCompletionOrder = replays[worker].completionOrder.get(r.id)!;
       if (sameResult(result, inStartOrder, parsedIgnore) || sameResult(result, inCompletionOrder, parsedIgnore)) continue;
@@ -104,8 +106,9 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationReport>
 
 /** Replays one worker's invocations sequentially on fresh module instances (each with its own /tmp). */
 async function replayWorker(opts: SimulateOptions, worker: number, records: InvocationRecord[], batch: InvocationRequest[]): Promise<ReplayResults> {
-  const byStart = [...records].sort((a, b) => a.startIndex - b.startIndex).map((r) => r.id);
-  const byEnd = [...records].sort((a, b) => a.endIndex - b.endIndex).map((r) => r.id);
+  const ran = records.filter((r) => r.startIndex >= 0);
+  const byStart = [...ran].sort((a, b) => a.startIndex - b.startIndex).map((r) => r.id);
+  const byEnd = [...ran].sort((a, b) => a.endIndex - b.endIndex).map((r) => r.id);
   const events = new Map(batch.map((i) => [i.id, i]));
   const orders = byStart.join() === byEnd.join() ? [byStart] : [byStart, byEnd];
   const results = await Promise.all(orders.map((order) => replayOnce(opts, worker, order.map((id) => events.get(id)!))));
@@ -113,27 +116,39 @@ async function replayWorker(opts: SimulateOptions, worker: number, records: Invo
 }
 
 async function replayOnce(opts: SimulateOptions, worker: number, sequence: InvocationRequest[]): Promise<Map<number, InvocationResult>> {
-  const sandbox = newSandbox();
-  try {
-    const [phase] = await runPhase([workerConfig(opts, worker, sandbox)], [sequence], 1);
-    if (!phase.init.ok) throw harnessError(phase.init, opts);
-    const records = completeRecords(phase, sequence);
-    const paths = runPaths(sandbox, phase);
-    return new Map(records.map((r) => [r.id, unsandbox(r.result, paths) as InvocationResult]));
-  } finally {
-    rmSync(sandbox, { recursive: true, force: true });
+  const results = new Map<number, InvocationResult>();
+  let rest = sequence;
+  while (rest.length) {
+    const sandbox = newSandbox();
+    try {
+      const [phase] = await runPhase([workerConfig(opts, worker, sandbox)], [rest], 1);
+      if (!phase.init.ok) throw harnessError(phase.init, opts);
+      const paths = runPaths(sandbox, phase);
+      const records = completeRecords(phase, rest);
+      for (const r of records) if (r.startIndex >= 0) results.set(r.id, unsandbox(r.result, paths) as InvocationResult);
+      // after a crash, standard Lambda starts a new environment for the next request
+      rest = rest.filter((i) => !results.has(i.id));
+    } finally {
+      rmSync(sandbox, { recursive: true, force: true });
+    }
   }
+  return results;
 }
 
-/** Every invocation of the batch gets a record; those lost to a worker crash get the crash as error. */
+/**
+ * Every invocation of the batch gets a record. When the worker died, those in flight get the
+ * crash as their error; those that never started keep startIndex -1 (not compared).
+ */
 function completeRecords(phase: PhaseWorker, batch: InvocationRequest[]): InvocationRecord[] {
   const got = new Map((phase.batch?.records ?? []).map((r) => [r.id, r]));
-  const crash = phase.batch?.crash ?? 'the worker stopped before the invocation finished';
+  const started = phase.batch?.started ?? new Set<number>();
+  const crash = `killed in flight: ${phase.batch?.crash ?? 'the worker stopped'}`;
   let nextEnd = got.size;
   return batch.map(({ id }) => {
     const r = got.get(id);
     if (r) return r;
-    return { id, result: { ok: false, error: { errorType: 'Runtime.ExitError', errorMessage: crash } }, startIndex: -1, endIndex: nextEnd++, startedAt: 0, endedAt: 0 };
+    const error = started.has(id) ? { errorType: 'Runtime.ExitError', errorMessage: crash } : { errorType: 'Simulate.NotRun', errorMessage: 'not run: its worker had died' };
+    return { id, result: { ok: false, error }, startIndex: started.has(id) ? got.size : -1, endIndex: nextEnd++, startedAt: 0, endedAt: 0 };
   });
 }
 

@@ -44,6 +44,7 @@ async function run(handler: Handler, invocations: InvocationRequest[], concurren
     while (next < invocations.length) {
       const { id, event } = invocations[next++];
       const startIndex = started++;
+      send({ type: 'started', id });
       const startedAt = now();
       const result = await invoke(handler, id, event, opts, startedAt);
       const record: InvocationRecord = { id, result, startIndex, endIndex: ended++, startedAt, endedAt: now() };
