@@ -1,7 +1,6 @@
 // Rewrites callback, context.succeed/fail/done and synchronous handlers into async handlers,
 // following planHandler's decisions exactly.
 import type { CallExpression, File as BabelFile, Node, Statement } from '@babel/types';
-import type { JSCodeshift } from 'jscodeshift';
 import { removeUnusedImport } from '../analysis/add-import';
 import { freeName, namesInUse } from '../analysis/names-in-use';
 import type { TransformContext } from '../types';
@@ -10,6 +9,7 @@ import type { Edit } from './edits';
 import { removeStatement, replaceExpression, replaceIn, replaceStatement } from './mutate';
 import { planFile, type HandlerPlan } from './plan';
 import { handlerSuppressed, RULE_IDS } from './rule-lines';
+import { applyFsAwait } from './apply-fs';
 import { updateReturnType } from './ts-types';
 import { removeUnusedTypeImport } from './type-imports';
 
@@ -19,7 +19,8 @@ function line(node: Node): number {
   return node.loc?.start.line ?? 0;
 }
 
-function applyEdit(j: JSCodeshift, plan: HandlerPlan, edit: Edit): void {
+function applyEdit(ctx: TransformContext, plan: HandlerPlan, edit: Edit): void {
+  const { j } = ctx;
   const { index, fn } = plan;
   switch (edit.kind) {
     case 'completion':
@@ -65,6 +66,9 @@ function applyEdit(j: JSCodeshift, plan: HandlerPlan, edit: Edit): void {
       replaceStatement(j, index, edit.stmt, [promiseWrapper(j, j.expressionStatement(inner as never) as unknown as Statement, names)]);
       return;
     }
+    case 'fs-await':
+      applyFsAwait(ctx, plan, edit);
+      return;
     case 'sdk-promise': {
       const call = edit.call as CallExpression;
       call.arguments.pop();
@@ -95,8 +99,8 @@ function applyPlan(ctx: TransformContext, plan: HandlerPlan): boolean {
   );
   const convert = (plan.kind === 'callback' || plan.kind === 'sync' || plan.edits.length > 0) && plan.problems.length === 0 && !handlerSuppressed(plan, ctx.isSuppressed);
   const edits = [...(convert ? plan.edits : []), ...independent];
-  for (const e of edits) if (INNER.includes(e.kind)) applyEdit(j, plan, e);
-  for (const e of edits) if (!INNER.includes(e.kind)) applyEdit(j, plan, e);
+  for (const e of edits) if (INNER.includes(e.kind)) applyEdit(ctx, plan, e);
+  for (const e of edits) if (!INNER.includes(e.kind)) applyEdit(ctx, plan, e);
   if (!convert) return edits.length > 0;
   const fn = plan.fn;
   const returnsValue = plan.edits.some(

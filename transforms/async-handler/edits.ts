@@ -9,6 +9,7 @@ import type {
   Node,
   Statement,
 } from '@babel/types';
+import type { FunctionNode } from '../analysis/ast';
 import type { Completion } from './completion';
 
 /** How a completion call inside a `new Promise` wrapper becomes resolve/reject. */
@@ -39,6 +40,8 @@ export type Edit =
       /** the callback passed on as a Node-style callback: replaced by an adapter */
       passes: Identifier[];
     }
+  /** `fs.readFile(p, (err, d) => { if (err) return cb(err); … })` → `const d = await readFile(p); …` (fs/promises) */
+  | { kind: 'fs-await'; stmt: Statement; call: CallExpression; method: string; callback: FunctionNode; result: string | null; reassigned: boolean }
   /** SDK v2: `s3.getObject(params, callback);` → `return s3.getObject(params).promise();` */
   | { kind: 'sdk-promise'; stmt: Statement; call: CallExpression }
   /** `context.callbackWaitsForEmptyEventLoop = false;` → removed, with a comment */

@@ -6,6 +6,7 @@ import { unwrapExpression, type FunctionNode } from '../analysis/ast';
 import { classifyCompletion, isCompletion } from './completion';
 import type { PromiseSettle } from './edits';
 import type { PlanScope } from './plan';
+import { planFsAwait } from './plan-fs';
 import { isSdkV2Client } from './sdk-v2';
 import { isTail, ownerFunction } from './tail';
 
@@ -38,6 +39,7 @@ export function planWrap(stmt: Statement, sites: Node[], scope: PlanScope): void
     edits.push({ kind: 'sdk-promise', stmt, call });
     return;
   }
+  if (planFsAwait(stmt, sites, scope)) return;
   const settles: Array<{ call: CallExpression; settle: PromiseSettle }> = [];
   const passes: Identifier[] = [];
   const statementsWithCompletion = new Set<Node>();
