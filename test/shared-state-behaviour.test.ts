@@ -157,6 +157,24 @@ const CASES: BehaviourCase[] = [
     right: (rs) => rs.every((r, i) => r.priority === String(i)),
     env: ['JOB_PRIORITY'],
   },
+  {
+    fixture: 'middleware-timing.cjs',
+    packages: () => ({
+      '@middy/core': { default: fakeMiddy },
+      deps: { work: async (e: { delay: number }) => (await ticks(e.delay), { ok: true }) },
+    }),
+    events: range(5).map((i) => ({ startedAt: 1000 + i, delay: delayOf(i, 5) })),
+    right: (rs) => rs.every((r, i) => r.ok && r.startedAt === 1000 + i),
+  },
+  {
+    fixture: 'middleware-methods-ts.ts',
+    packages: () => ({
+      '@middy/core': { default: fakeMiddy },
+      deps: { work: async (e: { delay: number }) => (await ticks(e.delay), {}) },
+    }),
+    events: range(5).map((i) => ({ traceId: `tr${i}`, delay: delayOf(i, 5) })),
+    right: (rs) => rs.every((r, i) => r.traceId === `tr${i}`),
+  },
 ];
 
 /** SQS-style batches: message `b<i>-<k>` fails when (i + k) is odd. */
