@@ -55,6 +55,27 @@ const PACKAGES: Record<string, string> = {
     }
     exports.GetParameterCommand = GetParameterCommand;
     exports.SSMClient = SSMClient;`,
+  ajv: `
+    const calls = globalThis.__initPhaseCalls;
+    class Ajv {
+      compile(schema) {
+        calls.ajvCompile = (calls.ajvCompile ?? 0) + 1;
+        const validate = (data) => {
+          const missing = schema.required.filter((k) => !(k in data));
+          validate.errors = missing.length ? missing.map((k) => ({ message: 'must have ' + k })) : null;
+          return !validate.errors;
+        };
+        return validate;
+      }
+    }
+    module.exports = Ajv;
+    module.exports.default = Ajv;`,
+  handlebars: `
+    const calls = globalThis.__initPhaseCalls;
+    exports.compile = (tpl) => {
+      calls.hbsCompile = (calls.hbsCompile ?? 0) + 1;
+      return (ctx) => tpl.replace(/{{(\\w+)}}/g, (_, k) => String(ctx[k] ?? ''));
+    };`,
   marked: `
     globalThis.__initPhaseCalls.markedLoaded = (globalThis.__initPhaseCalls.markedLoaded ?? 0) + 1;
     exports.marked = { parse: (s) => '<p>' + s + '</p>' };`,
@@ -87,6 +108,7 @@ const LOCAL_FILES: Record<string, string> = {
       return { get: async (key) => name + '/' + key };
     };`,
   'config.json': CONFIG,
+  'order.schema.json': JSON.stringify({ required: ['id', 'qty'] }),
 };
 
 interface Spec {
@@ -119,6 +141,11 @@ const SPECS: Spec[] = [
     name: 'require-in-handler', ext: 'js', events: five((i) => ({ markdown: `m${i}` })), counter: 'markedLoaded', input: 1, output: 1,
     atInit: { input: 0, output: 1 },
   },
+  {
+    name: 'ajv-validator-esm', ext: 'mjs', events: five((i) => (i % 2 ? { id: i, qty: 1 } : { id: i })),
+    counter: 'ajvCompile', input: 5, output: 1,
+  },
+  { name: 'template-cjs', ext: 'js', events: five((i) => ({ title: `t${i}`, body: `b${i}` })), counter: 'hbsCompile', input: 5, output: 1 },
   // concurrent first requests: the input connects once per racing request
   { name: 'lazy-db-race-cjs', ext: 'js', events: five((i) => ({ id: i })), counter: 'connect', input: 3, output: 1 },
   { name: 'lazy-client-helper-esm', ext: 'mjs', events: five((i) => ({ q: `q${i}` })), counter: 'createClient', input: 3, output: 1 },

@@ -4,7 +4,10 @@ import type { Node } from '@babel/types';
 import { dottedName, propertyName, requireSource, staticString, unwrapExpression } from '../analysis/ast';
 import { calleeMember, importsFrom, type ModuleFacts } from './module-facts';
 
-export type HeavyKind = 'file' | 'secret' | 'parameter' | 'fetch' | 'require' | 'import';
+export type HeavyKind = 'file' | 'secret' | 'parameter' | 'fetch' | 'require' | 'import' | 'compile';
+
+/** Methods that compile a schema or template on a validator/template engine instance. */
+export const COMPILE_METHODS = new Set(['compile', 'compileAsync', 'addSchema']);
 
 const SECRET_COMMANDS = new Set(['GetSecretValueCommand', 'BatchGetSecretValueCommand']);
 const PARAMETER_COMMANDS = new Set(['GetParameterCommand', 'GetParametersCommand', 'GetParametersByPathCommand']);
@@ -22,6 +25,7 @@ function isRelative(spec: string): boolean {
 
 /** The kind of heavy call `node` is, or null. The parts it reads are checked separately (movable.ts). */
 export function heavyCallKind(node: Node, facts: ModuleFacts): HeavyKind | null {
+  if (node.type === 'NewExpression') return isValidatorClass(node.callee, facts) ? 'compile' : null;
   if (node.type !== 'CallExpression') return null;
   const req = requireSource(node);
   // relative requires inside functions are often there to break a require cycle: leave them
@@ -43,6 +47,14 @@ export function heavyCallKind(node: Node, facts: ModuleFacts): HeavyKind | null 
       if (PARAMETER_COMMANDS.has(name) && importsFrom(facts, name, '@aws-sdk/client-ssm', name)) return 'parameter';
     }
     return null;
+  }
+  if (method && COMPILE_METHODS.has(method)) {
+    const obj = unwrapExpression(callee.object);
+    if (obj?.type !== 'Identifier') return null;
+    // Handlebars.compile(tpl); ajv.compile(schema) on a module-level `new Ajv()`
+    if (importsFrom(facts, obj.name, 'handlebars', '*')) return 'compile';
+    const init = unwrapExpression(moduleConstInit(facts, obj.name));
+    return init?.type === 'NewExpression' && isValidatorClass(init.callee, facts) ? 'compile' : null;
   }
   if (method === 'promise' && node.arguments.length === 0) {
     const inner = unwrapExpression(callee.object);
@@ -112,4 +124,12 @@ export function moduleConstInit(facts: ModuleFacts, name: string): Node | null {
   const b = facts.bindings.get(name);
   if (!b || b.kind !== 'const' || facts.mutated.has(name) || !b.declarator) return null;
   return b.declarator.id.type === 'Identifier' ? (b.declarator.init ?? null) : null;
+}
+
+/** `Ajv` imported or required from 'ajv' (or one of its entry points). */
+function isValidatorClass(callee: Node, facts: ModuleFacts): boolean {
+  const c = unwrapExpression(callee);
+  if (c?.type !== 'Identifier') return false;
+  const b = facts.bindings.get(c.name);
+  return !!b?.source && (b.source === 'ajv' || b.source.startsWith('ajv/'));
 }

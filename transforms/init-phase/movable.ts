@@ -4,7 +4,7 @@
 // helpers, SDK client and command constructors).
 import type { Node } from '@babel/types';
 import { dottedName, propertyName, unwrapExpression } from '../analysis/ast';
-import { heavyCallKind, type HeavyKind } from './heavy-calls';
+import { COMPILE_METHODS, heavyCallKind, type HeavyKind } from './heavy-calls';
 import { calleeMember, type ModuleFacts } from './module-facts';
 
 export interface MoveScope {
@@ -124,6 +124,18 @@ export function checkMovable(expr: Node, scope: MoveScope): Movability {
       }
       return check(target) && all(n.arguments);
     }
+    if (kind === 'compile') {
+      result.heavy.push({ node: n, kind });
+      return (callee.type !== 'MemberExpression' || check(callee.object)) && all(n.arguments);
+    }
+    // `validate = ajv.compile(schema)` on an Ajv instance that moves too
+    if (callee.type === 'MemberExpression' && COMPILE_METHODS.has(propertyName(callee) ?? '')) {
+      const obj = unwrapExpression(callee.object);
+      if (obj?.type === 'Identifier' && scope.hoisted.has(obj.name)) {
+        result.heavy.push({ node: n, kind: 'compile' });
+        return check(obj) && all(n.arguments);
+      }
+    }
     if (kind === 'file') {
       result.heavy.push({ node: n, kind });
       return (callee.type !== 'MemberExpression' || check(callee.object)) && all(n.arguments);
@@ -144,6 +156,10 @@ export function checkMovable(expr: Node, scope: MoveScope): Movability {
     const callee = unwrapExpression(n.callee);
     if (callee?.type !== 'Identifier') return fail('unknown');
     if (callee.name === 'URL' && !scope.facts.bindings.has('URL')) return all(n.arguments);
+    if (heavyCallKind(n, scope.facts) === 'compile') {
+      result.heavy.push({ node: n, kind: 'compile' });
+      return all(n.arguments);
+    }
     // AWS SDK v3 clients and commands only keep their arguments
     const b = scope.facts.bindings.get(callee.name);
     if (b?.source?.startsWith('@aws-sdk/client-') && !scope.handlerLocals.has(callee.name)) return all(n.arguments);

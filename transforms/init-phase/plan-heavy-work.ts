@@ -101,7 +101,7 @@ function planHandler(analysis: FileAnalysis, facts: ModuleFacts, handler: Handle
     const keep = neededForHeavy(candidates);
     const skip = new Set<Node>(keep.map((c) => c.stmt));
     const bad = keep.find((c) => !c.heavy.every((h) => h.kind === 'require' || h.kind === 'import') &&
-      !usesAreReadOnly(fn.body, c.names, skip));
+      (!usesAreReadOnly(fn.body, c.names, skip) || (c.heavy.some((h) => h.kind === 'compile') && errorsReadAcrossAwait(fn, c.names, skip))));
     if (!bad) {
       candidates = keep;
       break;
@@ -119,6 +119,26 @@ function planHandler(analysis: FileAnalysis, facts: ModuleFacts, handler: Handle
     names,
     insertAt: insertionIndex(analysis, facts, handler, candidates),
   };
+}
+
+/**
+ * An Ajv validate function keeps the last call's result in `validate.errors`. Shared by
+ * concurrent requests, that is only safe when nothing awaits between a call and the read.
+ * Conservative: any await in the handler plus any `.errors` read keeps it per request.
+ */
+function errorsReadAcrossAwait(fn: Node, names: string[], skip: Set<Node>): boolean {
+  let awaits = false;
+  let reads = false;
+  visitValues(fn, (node) => {
+    if (node.type === 'AwaitExpression' && ![...skip].some((s) => within(node, s))) awaits = true;
+    if (node.type === 'MemberExpression' && node.object.type === 'Identifier' && names.includes(node.object.name) &&
+      node.property.type === 'Identifier' && node.property.name === 'errors') reads = true;
+  });
+  return awaits && reads;
+}
+
+function within(node: Node, outer: Node): boolean {
+  return (node.start ?? -1) >= (outer.start ?? 0) && (node.end ?? -1) <= (outer.end ?? 0);
 }
 
 /** Heavy candidates plus the candidates they read, transitively. */

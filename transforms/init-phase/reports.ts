@@ -19,6 +19,7 @@ const WHAT: Record<HeavyKind, string> = {
   fetch: 'fetches a fixed URL',
   require: 'loads a module with require()',
   import: 'loads a module with import()',
+  compile: 'builds a schema validator or compiles a template',
 };
 
 export const SECRET_TTL_HINT =
@@ -49,7 +50,7 @@ export function describeHeavy(
   }
   if (why === 'shared') {
     return {
-      message: `The handler ${what} on every invocation, then changes or hands out the result.`,
+      message: `The handler ${what} on every invocation, then changes the result, hands it out, or reads its per-call state after an await.`,
       hint: 'one copy shared by concurrent requests would leak between them: load it once at init and give each request its own copy (structuredClone), by hand',
       fixable: false,
     };
