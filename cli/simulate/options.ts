@@ -13,6 +13,7 @@ export interface ParsedSimulate {
   exportName: string;
   setupFile?: string;
   projectRoot: string;
+  cwd: string;
   workers: number;
   concurrency: number;
   events: unknown[];
@@ -41,7 +42,7 @@ export function parseSimulateOptions(positionals: string[], values: ParsedOption
   const count = positiveInt(values.invocations, 'invocations', given?.length ?? workers * concurrency * 2);
   const events = invocationEvents(given ?? generatedEvents(count), count);
   const exportName = typeof values.export === 'string' && values.export ? values.export : DEFAULTS.export;
-  return { handlerFile, exportName, setupFile, projectRoot: projectRootOf(handlerFile), workers, concurrency, events, ignoreFields, timeoutMs: DEFAULTS.timeoutMs, format };
+  return { handlerFile, exportName, setupFile, projectRoot: projectRootOf(handlerFile), cwd: io.cwd, workers, concurrency, events, ignoreFields, timeoutMs: DEFAULTS.timeoutMs, format };
 }
 
 function positiveInt(value: unknown, name: string, fallback: number): number {

@@ -17,6 +17,8 @@ export interface SimulateOptions {
   setupFile?: string;
   /** directories whose files keep their real path even under /tmp (the handler's project) */
   projectRoot: string;
+  /** for messages: paths are shown relative to it */
+  cwd: string;
   workers: number;
   concurrency: number;
   events: unknown[];
@@ -196,10 +198,10 @@ function listFiles(dir: string, prefix = ''): string[] {
 }
 
 function harnessError(init: Extract<PhaseWorker['init'], { ok: false }>, opts: SimulateOptions): HarnessError {
-  const file = relative(process.cwd(), opts.handlerFile);
+  const file = relative(opts.cwd, opts.handlerFile) || opts.handlerFile;
   const what =
     init.kind === 'export' ? `export not found in ${file}` :
-    init.kind === 'setup' ? `setup module ${opts.setupFile && relative(process.cwd(), opts.setupFile)} failed to load` :
+    init.kind === 'setup' ? `setup module ${opts.setupFile && relative(opts.cwd, opts.setupFile)} failed to load` :
     init.kind === 'crash' ? `the worker running ${file} died during init` :
     `${file} failed to load`;
   return new HarnessError(`${what}: ${init.errorType}: ${init.errorMessage}`, init.stack);
