@@ -6,13 +6,13 @@ import { visit } from '../analysis/walk';
 import { within } from './edit';
 import type { BindingRef, ModuleBinding, ModuleModel } from './module-model';
 
-/** True when `node` evaluates an `await` (or `for await`) itself, not inside a nested function. */
+/** True when `node` evaluates an `await` (or `for await`) itself, not inside a nested function (handlers are not generators). */
 export function containsAwait(node: Node): boolean {
   let found = false;
   visit(node, (n) => {
     if (found) return false;
     if (n !== node && isFunction(n)) return false;
-    if (n.type === 'AwaitExpression' || (n.type === 'ForOfStatement' && n.await) || n.type === 'YieldExpression') found = true;
+    if (n.type === 'AwaitExpression' || (n.type === 'ForOfStatement' && n.await)) found = true;
     return undefined;
   });
   return found;

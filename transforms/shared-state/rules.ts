@@ -17,7 +17,7 @@ const SPECS: RuleSpec[] = [
   { id: 'module-state-per-request', title: 'Module-level state written per request', severity: 'error', fixable: true, needs: ['let', 'var', 'const'] },
   { id: 'rmw-across-await', title: 'Read-modify-write across an await', severity: 'error', fixable: true, needs: ['await'] },
   { id: 'module-counter', title: 'Module counter read back after an await', severity: 'warning', fixable: true, needs: ['++', '--', '+=', '-='] },
-  { id: 'unbounded-module-cache', title: 'Module Map cache keyed by request data', severity: 'warning', fixable: false, needs: ['Map', '{'] },
+  { id: 'unbounded-module-cache', title: 'Module Map cache keyed by request data', severity: 'warning', fixable: false, needs: ['Map', '{', 'Object.create'] },
   { id: 'process-env-mutation', title: 'process.env written per request', severity: 'error', fixable: true, needs: ['process'] },
   { id: 'middleware-closure-state', title: 'Middleware keeps per-request data in closure variables', severity: 'error', fixable: true, needs: ['before', 'after', 'onError'] },
   { id: 'library-global-mutation', title: 'Per-request writes to library globals', severity: 'error', fixable: false, needs: ['axios', 'i18next', 'middlewareStack', 'config'] },
