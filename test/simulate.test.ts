@@ -158,6 +158,26 @@ describe.concurrent('simulate', { timeout: 90_000 }, () => {
     expect((await simulate('random-field.cjs', { invocations: '2', 'ignore-field': ['$.nonce'], workers: '1' })).code).toBe(0);
   });
 
+  it('reads events from a directory of *.json files (name order) and from a JSON array file', async () => {
+    const dir = await simulate('module-state-fixed.cjs', { events: 'events', invocations: undefined, workers: '1' });
+    expect(dir.report.invocations.map((i) => i.event)).toEqual([
+      { id: 1, key: 'from-file-1' },
+      { id: 2, key: 'from-file-2' },
+    ]);
+    const file = await simulate('module-state-fixed.cjs', { events: 'events.json', invocations: '3', workers: '1' });
+    expect(file.report.invocations.map((i) => i.result)).toEqual([1, 2, 3].map(() => ({ ok: true, response: { user: 'k7' } })));
+    const missing = await simulate('module-state-fixed.cjs', { events: 'no-events.json', workers: '1' });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('events not found');
+  });
+
+  it('masks ISO timestamps by default and walks --ignore-field paths into a JSON body', async () => {
+    const raw = await simulate('api-body.cjs', { invocations: '2', workers: '1' });
+    expect(raw.code).toBe(1);
+    const ignored = await simulate('api-body.cjs', { invocations: '2', workers: '1', 'ignore-field': ['$.body.trace'] });
+    expect(ignored.code).toBe(0);
+  });
+
   it('imports the --setup module in each worker before the handler', async () => {
     const { code, report } = await simulate('uses-setup.cjs', { invocations: '2', setup: 'setup-greeting.cjs', workers: '1' });
     expect(code).toBe(0);
