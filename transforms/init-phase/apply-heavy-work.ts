@@ -20,7 +20,8 @@ import type { HeavyMove, HeavyPlan } from './plan-heavy-work';
 import { parseStatements } from './parse-template';
 
 export function applyHeavyWork(ctx: TransformContext, plan: HeavyPlan): boolean {
-  const moves = plan.moves.filter((m) => !m.statements.some((s) => ctx.isSuppressed('heavy-work-in-handler', s.loc?.start.line ?? 0)));
+  // suppressed statements never become part of a move (planHeavyWork)
+  const moves = plan.moves;
   if (moves.length === 0) return false;
   const program = ctx.analysis.ast.program;
   if (plan.form === 'top-level') {

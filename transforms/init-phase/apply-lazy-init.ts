@@ -21,7 +21,6 @@ export function applyLazyInit(ctx: TransformContext, plan: LazyInitPlan): boolea
   let changed = false;
   const taken = namesInUse(ctx.analysis.ast.program);
   for (const fix of plan.fixes) {
-    if (fix.sites.some((s) => ctx.isSuppressed('lazy-init-race', s.stmt.loc?.start.line ?? 0))) continue;
     rewrite(ctx, fix, freeName(`${fix.name}Promise`, taken));
     changed = true;
   }

@@ -57,7 +57,13 @@ export function planHeavyWork(analysis: FileAnalysis): HeavyPlan {
     const seen = new Set<string>();
     for (const m of [...moves]) {
       const clash = m.names.some((n) => seen.has(n));
-      if (!m.handler.fn.async || clash) moves.splice(moves.indexOf(m), 1);
+      if (!m.handler.fn.async || clash) {
+        moves.splice(moves.indexOf(m), 1);
+        for (const stmt of m.statements) {
+          const heavy = firstHeavy(stmt, facts);
+          if (heavy) reports.push({ ...describeHeavy(heavy.kind, false, 'unproven', form), node: heavy.node });
+        }
+      }
       for (const n of m.names) seen.add(n);
     }
   } else {
@@ -82,6 +88,8 @@ function planHandler(analysis: FileAnalysis, facts: ModuleFacts, handler: Handle
   let candidates: Candidate[] = [];
   for (const stmt of fn.body.body) {
     if (stmt.type !== 'VariableDeclaration' || stmt.kind !== 'const') continue;
+    // a suppressed statement stays, and so does everything that needs it
+    if (analysis.isSuppressed('heavy-work-in-handler', stmt.loc?.start.line ?? 0)) continue;
     const names = stmt.declarations.flatMap((d) => patternNames(d.id));
     if (names.some((n) => (counts.get(n) ?? 0) !== 1)) continue;
     const checks = stmt.declarations.map((d) => (d.init ? checkMovable(d.init, { facts, handlerLocals: locals, hoisted }) : null));

@@ -40,7 +40,8 @@ export function planLazyInit(analysis: FileAnalysis): LazyInitPlan {
     const sites = uniqueBy(races, (s) => s.stmt);
     if (sites.length === 0) continue;
     const exported = analysis.ast.program.body[b.index].type.startsWith('Export');
-    const fixable = !exported && sites.every((s) => s.site) && usedOnlyAfterSites(analysis, name, mine, sites.map((s) => s.site!));
+    const suppressed = sites.some((s) => analysis.isSuppressed('lazy-init-race', s.stmt.loc?.start.line ?? 0));
+    const fixable = !exported && !suppressed && sites.every((s) => s.site) && usedOnlyAfterSites(analysis, name, mine, sites.map((s) => s.site!));
     if (fixable) fixes.push({ name, declarator: b.declarator, sites: sites.map((s) => s.site!) });
     for (const s of sites) {
       reports.push({
