@@ -30,6 +30,7 @@ export type ParsedOptions = Partial<Record<string, string | boolean | string[]>>
   'max-warnings'?: string;
   'allow-dirty'?: boolean;
   force?: boolean;
+  jobs?: string;
 };
 
 export class UsageError extends Error {}

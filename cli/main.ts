@@ -52,9 +52,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       case 'list':
         return runList(values, io);
       case 'check':
-        return runCheck(positionals, values, io);
+        return await runCheck(positionals, values, io);
       case 'apply':
-        return runApply(positionals, values, io);
+        return await runApply(positionals, values, io);
       case 'simulate':
         return runSimulate(positionals, values, io);
       default:

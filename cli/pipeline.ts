@@ -2,14 +2,25 @@
 // memory. Reading files happens here; writing happens only in write.ts.
 import { readFileSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import { analyseSource, toFinding, type FileOutcome, type ParseError } from '../transforms/engine/analyse-source';
-import { transformSource } from '../transforms/engine/transform-source';
+import { availableParallelism } from 'node:os';
+import { toFinding, type ParseError } from '../transforms/engine/analyse-source';
 import { buildImportGraph } from '../transforms/analysis/import-graph';
 import { buildProjectInfo } from '../transforms/analysis/project-info';
 import type { ProjectInfo } from '../transforms/analysis/project';
 import type { ConfigRule, Finding, Rule, TransformModule } from '../transforms/types';
 import { discover, type Discovered } from './discover';
+import { runInWorkers } from './parallel/pool';
+import {
+  analyseTask,
+  resolveContext,
+  transformTask,
+  type AnalyseResult,
+  type PlannedChange,
+  type TaskContext,
+  type TransformResult,
+} from './parallel/tasks';
+
+export { unifiedDiff, type PlannedChange } from './parallel/tasks';
 
 export interface ScanOptions {
   cwd: string;
@@ -19,6 +30,16 @@ export interface ScanOptions {
   rules: Rule[];
   configRules: ConfigRule[];
   onProgress?: (done: number, total: number, file: string) => void;
+  /** worker threads; undefined = automatic (in-process below PARALLEL_THRESHOLD files) */
+  jobs?: number;
+}
+
+/** Below this many files, worker start-up costs more than it saves. */
+export const PARALLEL_THRESHOLD = 300;
+
+export function jobsFor(files: number, requested: number | undefined): number {
+  if (requested !== undefined) return Math.max(1, requested);
+  return files >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 4) : 1;
 }
 
 export interface Scan {
@@ -29,17 +50,12 @@ export interface Scan {
   findings: Finding[];
   errors: ParseError[];
   /** per source file, in path order */
-  outcomes: Array<FileOutcome & { abs: string }>;
+  outcomes: AnalyseResult[];
   project: ProjectInfo;
-}
-
-export interface PlannedChange {
-  file: string;
-  abs: string;
-  before: string;
-  after: string;
-  transforms: string[];
-  diff: string;
+  /** the context workers rebuild the scan from */
+  context: TaskContext;
+  /** --jobs as given (undefined = automatic) */
+  requestedJobs?: number;
 }
 
 const byPosition = (a: Finding, b: Finding) =>
@@ -53,7 +69,7 @@ function readText(abs: string): string {
   return readFileSync(abs, 'utf8');
 }
 
-export function scan(options: ScanOptions): Scan {
+export async function scan(options: ScanOptions): Promise<Scan> {
   const { cwd } = options;
   const discovered = discover(options.paths, { cwd, extensions: options.extensions, ignore: options.ignore });
   const rel = (abs: string) => toRelative(cwd, abs);
@@ -77,54 +93,53 @@ export function scan(options: ScanOptions): Scan {
       }
     }
   }
-  const baseProject = buildProjectInfo({ templates, packageJsons });
-
-  const outcomes: Scan['outcomes'] = [];
-  discovered.sources.forEach((abs, i) => {
-    const file = rel(abs);
-    options.onProgress?.(i, discovered.sources.length, file);
-    let outcome: FileOutcome;
-    try {
-      outcome = analyseSource(file, readText(abs), options.rules, baseProject);
-    } catch (e) {
-      // a rule crashed: report it for this file and keep going
-      outcome = { file, findings: [], imports: [], hasHandler: false, error: { file, message: `internal error: ${(e as Error).message}` } };
-    }
-    outcomes.push({ ...outcome, abs });
+  const context: TaskContext = { ruleIds: options.rules.map((r) => r.id), transformIds: [], templates, packageJsons };
+  const tasks = discovered.sources.map((abs) => ({ abs, file: rel(abs) }));
+  const jobs = jobsFor(tasks.length, options.jobs);
+  let outcomes: AnalyseResult[];
+  if (jobs > 1) outcomes = await runInWorkers<AnalyseResult>('analyse', tasks, context, jobs, options.onProgress);
+  else {
+    const resolved = resolveContext(context);
+    outcomes = tasks.map((task, i) => {
+      options.onProgress?.(i, tasks.length, task.file);
+      return analyseTask(task, resolved);
+    });
+  }
+  options.onProgress?.(tasks.length, tasks.length, '');
+  for (const outcome of outcomes) {
     findings.push(...outcome.findings);
     if (outcome.error) errors.push(outcome.error);
-  });
-  options.onProgress?.(discovered.sources.length, discovered.sources.length, '');
-
-  const graph = buildImportGraph(outcomes.map((o) => ({ file: o.file, imports: o.imports, hasHandler: o.hasHandler })));
-  const project = buildProjectInfo({ templates, packageJsons, graph });
+  }
+  context.graph = outcomes.map((o) => ({ file: o.file, imports: o.imports, hasHandler: o.hasHandler }));
+  const project = buildProjectInfo({ templates, packageJsons, graph: buildImportGraph(context.graph) });
   findings.sort(byPosition);
-  return { cwd, discovered, files: discovered.sources.length, findings, errors, outcomes, project };
+  return { cwd, discovered, files: discovered.sources.length, findings, errors, outcomes, project, context, requestedJobs: options.jobs };
 }
 
 /**
  * Runs the selected transforms on the files that have a fixable finding for one of them.
  * Each such file is parsed by recast once and printed once, whatever the number of transforms.
  */
-export function planChanges(result: Scan, transforms: TransformModule[]): { changes: PlannedChange[]; errors: ParseError[] } {
+export async function planChanges(result: Scan, transforms: TransformModule[]): Promise<{ changes: PlannedChange[]; errors: ParseError[] }> {
   const selected = new Set(transforms.map((t) => t.meta.id));
+  const tasks = result.outcomes
+    .filter((o) => !o.error && o.findings.some((f) => f.fixable && selected.has(f.fixable)))
+    .map((o) => ({ abs: o.abs, file: o.file }));
+  const context: TaskContext = { ...result.context, transformIds: [...selected] };
+  const jobs = jobsFor(tasks.length, result.requestedJobs);
+  const results =
+    jobs > 1
+      ? await runInWorkers<TransformResult>('transform', tasks, context, jobs)
+      : (() => {
+          // in-process: reuse the scan's project info rather than rebuilding it
+          const resolved = { ...resolveContext({ ...context, graph: undefined }), project: result.project };
+          return tasks.map((t) => transformTask(t, resolved));
+        })();
   const changes: PlannedChange[] = [];
   const errors: ParseError[] = [];
-  for (const outcome of result.outcomes) {
-    if (outcome.error || !outcome.findings.some((f) => f.fixable && selected.has(f.fixable))) continue;
-    const before = readText(outcome.abs);
-    try {
-      const { output, changed, applied } = transformSource(outcome.file, before, transforms, result.project);
-      if (!changed) continue;
-      changes.push({ file: outcome.file, abs: outcome.abs, before, after: output, transforms: applied, diff: unifiedDiff(outcome.file, before, output) });
-    } catch (e) {
-      errors.push({ file: outcome.file, message: `transform failed, file left unchanged: ${(e as Error).message}` });
-    }
+  for (const r of results) {
+    if (r.change) changes.push(r.change);
+    if (r.error) errors.push(r.error);
   }
   return { changes, errors };
-}
-
-/** A unified diff with a/ b/ prefixes that `git apply` accepts from the current directory. */
-export function unifiedDiff(file: string, before: string, after: string): string {
-  return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
 }

@@ -3,7 +3,7 @@ import type { CliIO, ParsedOptions } from '../io';
 import { requireTransform } from './options';
 import { runTransforms } from './shared';
 
-export function runApply(positionals: string[], values: ParsedOptions, io: CliIO): number {
+export async function runApply(positionals: string[], values: ParsedOptions, io: CliIO): Promise<number> {
   const [id, ...paths] = positionals;
   const transform = requireTransform(id);
   return runTransforms(paths, values, io, {

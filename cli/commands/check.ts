@@ -13,11 +13,11 @@ import { scan } from '../pipeline';
 import { exitCodeFor, scanOptions } from './shared';
 import { formatOf, maxWarningsOf, selectRules } from './options';
 
-export function runCheck(paths: string[], values: ParsedOptions, io: CliIO): number {
+export async function runCheck(paths: string[], values: ParsedOptions, io: CliIO): Promise<number> {
   const format = formatOf(values, ['pretty', 'json', 'sarif', 'markdown'] as const);
   const maxWarnings = maxWarningsOf(values);
   const { rules, configRules } = selectRules(values.rule);
-  const result = scan(scanOptions(paths, values, io, rules, configRules));
+  const result = await scan(scanOptions(paths, values, io, rules, configRules));
   if (result.discovered.missing.length) throw new UsageError(`no such file or directory: ${result.discovered.missing.join(', ')}`);
   const toFile = typeof values.output === 'string';
   let text: string;

@@ -50,3 +50,10 @@ export function requireTransform(id: string | undefined): TransformModule {
   if (!t) throw new UsageError(`unknown transform id "${id}"; valid ids:\n  ${valid}`);
   return t;
 }
+
+export function jobsOf(values: ParsedOptions): number | undefined {
+  const raw = values.jobs;
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !/^[1-9]\d*$/.test(raw)) throw new UsageError(`--jobs needs a whole number of at least 1, got "${String(raw)}"`);
+  return Number(raw);
+}

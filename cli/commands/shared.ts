@@ -12,7 +12,7 @@ import { planChanges, scan, type PlannedChange, type ScanOptions } from '../pipe
 import { writeChanges } from '../write';
 import { formatMarkdown } from '../format/markdown';
 import { docsBase } from '../docs-link';
-import { extensionsOf, formatOf } from './options';
+import { extensionsOf, formatOf, jobsOf } from './options';
 
 export function scanOptions(paths: string[], values: ParsedOptions, io: CliIO, rules: Rule[], configRules: ConfigRule[]): ScanOptions {
   const options: ScanOptions = {
@@ -22,6 +22,7 @@ export function scanOptions(paths: string[], values: ParsedOptions, io: CliIO, r
     ignore: values.ignore,
     rules,
     configRules,
+    jobs: jobsOf(values),
   };
   return options;
 }
@@ -44,12 +45,12 @@ export interface TransformRun {
 }
 
 /** Scan, plan the changes of `run.transforms`, then print the patch (--dry) or write them. */
-export function runTransforms(paths: string[], values: ParsedOptions, io: CliIO, run: TransformRun): number {
+export async function runTransforms(paths: string[], values: ParsedOptions, io: CliIO, run: TransformRun): Promise<number> {
   const format = formatOf(values);
-  const result = scan(scanOptions(paths, values, io, RULES, CONFIG_RULES));
+  const result = await scan(scanOptions(paths, values, io, RULES, CONFIG_RULES));
   const missing = result.discovered.missing;
   if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
-  const planned = planChanges(result, run.transforms);
+  const planned = await planChanges(result, run.transforms);
   const errors: ParseError[] = [...result.errors, ...planned.errors];
   const changes = run.dry ? planned.changes : applyChanges(planned.changes, errors);
   const changedFiles = new Set(changes.map((c) => c.file));

@@ -41,7 +41,7 @@ export async function runInteractive(paths: string[], values: ParsedOptions, io:
   }
   const options = scanOptions(targets, values, io, RULES, CONFIG_RULES);
   options.onProgress = progressReporter(io.stderr, io.stderrIsTTY);
-  const result = scan(options);
+  const result = await scan(options);
   if (result.discovered.missing.length) {
     io.stderr.write(`lmi-migrate: no such file or directory: ${result.discovered.missing.join(', ')}\n`);
     return 2;
@@ -67,7 +67,7 @@ export async function runInteractive(paths: string[], values: ParsedOptions, io:
           };
         }),
       });
-      const planned = planChanges(result, candidates.filter((t) => chosenIds.includes(t.meta.id)));
+      const planned = await planChanges(result, candidates.filter((t) => chosenIds.includes(t.meta.id)));
       for (const e of planned.errors) io.stderr.write(`${e.file}: ${e.message}\n`);
       changes = planned.changes;
       if (changes.length === 0) io.stdout.write('\nThe chosen transforms change no file.\n');
