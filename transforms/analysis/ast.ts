@@ -1,5 +1,5 @@
 // Small, shared predicates over Babel nodes (work on raw and recast ASTs alike).
-import type { Node, Expression, Function as BabelFunction } from '@babel/types';
+import { VISITOR_KEYS, type Node, type Expression, type Function as BabelFunction } from '@babel/types';
 
 export type FunctionNode = BabelFunction;
 
@@ -84,7 +84,26 @@ export function requireSource(node: Node | null | undefined): string | null {
   return n.arguments.length === 1 ? staticString(n.arguments[0] as Expression) : null;
 }
 
-/** 1-based line and 0-based column of a node's start. */
+/**
+ * 1-based line and 0-based column of a node's start. recast sets `loc = null` on the declaration
+ * right under an export (`export function f`, `export default …`): fall back to its first
+ * descendant that has a location.
+ */
 export function position(node: Node): { line: number; column: number } {
-  return { line: node.loc?.start.line ?? 1, column: node.loc?.start.column ?? 0 };
+  const located = withLocation(node, 0);
+  return { line: located?.loc?.start.line ?? 1, column: located?.loc?.start.column ?? 0 };
+}
+
+function withLocation(node: Node, depth: number): Node | null {
+  if (node.loc) return node;
+  if (depth > 3) return null;
+  for (const key of VISITOR_KEYS[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    const first = Array.isArray(child) ? child.find((c) => c && typeof c.type === 'string') : child;
+    if (first && typeof (first as Node).type === 'string') {
+      const found = withLocation(first as Node, depth + 1);
+      if (found) return found;
+    }
+  }
+  return null;
 }

@@ -47,14 +47,31 @@ export function resolveFunction(
   if (isFunction(n)) return { fn: n, wrappers };
   if (n.type === 'Identifier') return resolveFunction(decls.get(n.name), decls, wrappers, depth + 1);
   if (n.type === 'CallExpression') {
-    const name = dottedName(n.callee);
+    const callee = unwrapExpression(n.callee);
+    // middy(base).use(mw): the handler is in the chain's head, not in the middleware arguments
+    // (middy().use(mw).handler(base) names it as the argument of `.handler`)
+    if (callee?.type === 'MemberExpression' && unwrapExpression(callee.object)?.type === 'CallExpression' &&
+      !(callee.property.type === 'Identifier' && callee.property.name === 'handler')) {
+      const found = resolveFunction(callee.object, decls, wrappers, depth + 1);
+      if (found) return found;
+    }
+    const name = chainHeadName(n);
     for (const arg of n.arguments) {
       const found = resolveFunction(arg, decls, [...wrappers, name ?? '(call)'], depth + 1);
       if (found) return found;
     }
-    // chained wrappers: middy(base).use(a).use(b)
-    const callee = unwrapExpression(n.callee);
     if (callee && callee.type === 'MemberExpression') return resolveFunction(callee.object, decls, wrappers, depth + 1);
+  }
+  return null;
+}
+
+/** `withX(…)` → 'withX'; `awslambda.streamifyResponse(…)` → that; `middy().use(m).handler(…)` → 'middy'. */
+function chainHeadName(call: Node): string | null {
+  let n = unwrapExpression(call);
+  while (n?.type === 'CallExpression') {
+    const callee = unwrapExpression(n.callee);
+    if (callee?.type === 'MemberExpression' && unwrapExpression(callee.object)?.type === 'CallExpression') n = unwrapExpression(callee.object);
+    else return dottedName(callee);
   }
   return null;
 }

@@ -19,6 +19,9 @@ export function moduleStyle(file: string, ast: BabelFile, packageType?: 'module'
 
 function usesCommonJs(ast: BabelFile): boolean {
   for (const stmt of ast.program.body) {
+    // TypeScript's CommonJS forms: `import fs = require('fs')`, `export = handler`
+    if ((stmt.type === 'TSImportEqualsDeclaration' && stmt.moduleReference.type === 'TSExternalModuleReference') ||
+      stmt.type === 'TSExportAssignment') return true;
     if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression') {
       const left = stmt.expression.left;
       if (left.type === 'MemberExpression') {

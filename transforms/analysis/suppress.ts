@@ -5,11 +5,13 @@ import { VISITOR_KEYS, type Comment, type File as BabelFile } from '@babel/types
 
 export type SuppressionCheck = (rule: string, line: number) => boolean;
 
-const NEXT_LINE = /^\s*lmi-migrate-ignore-next-line\b(.*)$/;
-const FILE = /^\s*lmi-migrate-ignore\b(.*)$/;
+// `s`: a block comment's rule list may span lines
+const NEXT_LINE = /^\s*lmi-migrate-ignore-next-line\b(.*)$/s;
+const FILE = /^\s*lmi-migrate-ignore\b(.*)$/s;
 
+/** Rule ids before an optional ` -- reason` (the ESLint convention). */
 function ruleIds(rest: string): string[] {
-  return rest.split(/[\s,]+/).map((s) => s.replace(/\*\/$/, '').trim()).filter((s) => /^[a-z][a-z0-9-]*$/.test(s));
+  return rest.split(/\s--\s|\s--$/)[0].split(/[\s,]+/).map((s) => s.replace(/\*\/$/, '').trim()).filter((s) => /^[a-z][a-z0-9-]*$/.test(s));
 }
 
 /** recast moves `File.comments` onto the nodes (`node.comments`): gather them back, in source order. */
