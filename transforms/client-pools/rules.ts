@@ -4,6 +4,7 @@ import type { Rule } from '../types';
 import { MYSQL, PG } from './db-driver';
 import { DB_SINGLE_CONNECTION, planDb } from './plan-db';
 import { CLIENT_PER_INVOCATION, planSdkClients } from './plan-sdk-clients';
+import { MONGO_CLIENT_MISUSE, planMongo } from './plan-mongo';
 
 export const clientPerInvocation: Rule = {
   id: CLIENT_PER_INVOCATION,
@@ -27,4 +28,15 @@ export const dbSingleConnection: Rule = {
   check: (ctx) => planDb(ctx.analysis, [PG, MYSQL]).reports,
 };
 
-export const CLIENT_POOLS_RULES: Rule[] = [clientPerInvocation, dbSingleConnection];
+export const mongoClientMisuse: Rule = {
+  id: MONGO_CLIENT_MISUSE,
+  title: 'MongoClient created or connected on every invocation',
+  severity: 'warning',
+  docs: MONGO_CLIENT_MISUSE,
+  fixedBy: 'client-pools',
+  // MongoClient is only recognised when imported from 'mongodb'
+  needs: ['mongodb'],
+  check: (ctx) => planMongo(ctx.analysis).reports,
+};
+
+export const CLIENT_POOLS_RULES: Rule[] = [clientPerInvocation, dbSingleConnection, mongoClientMisuse];
