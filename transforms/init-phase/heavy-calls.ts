@@ -3,6 +3,7 @@
 import type { Node } from '@babel/types';
 import { dottedName, propertyName, requireSource, staticString, unwrapExpression } from '../analysis/ast';
 import { calleeMember, importsFrom, type ModuleFacts } from './module-facts';
+import { isNodeBuiltin } from '../analysis/module-specifier';
 
 export type HeavyKind = 'file' | 'secret' | 'parameter' | 'fetch' | 'require' | 'import' | 'compile';
 
@@ -29,10 +30,11 @@ export function heavyCallKind(node: Node, facts: ModuleFacts): HeavyKind | null 
   if (node.type !== 'CallExpression') return null;
   const req = requireSource(node);
   // relative requires inside functions are often there to break a require cycle: leave them
-  if (req !== null) return isRelative(req) ? null : 'require';
+  // builtins are already loaded and cheap to require
+  if (req !== null) return isRelative(req) || isNodeBuiltin(req) ? null : 'require';
   if (node.callee.type === 'Import') {
     const spec = staticString(node.arguments[0]);
-    return spec !== null && !isRelative(spec) ? 'import' : null;
+    return spec !== null && !isRelative(spec) && !isNodeBuiltin(spec) ? 'import' : null;
   }
   const fsCall = calleeMember(facts, node.callee, ['fs', 'fs/promises']);
   if (fsCall && isFileRead(fsCall) && readOnlyPath(node.arguments[0], facts)) return 'file';

@@ -60,6 +60,8 @@ export function planBlockingIo(analysis: FileAnalysis, heavy: HeavyPlan): Blocki
     const fsSequence = fsCalls.length > 1 && fsCalls.some((n) => !FS_READS.has(n));
     const walk = (node: Node, nested: boolean) => {
       if (moved.has(node)) return;
+      const iterations = node.type === 'ForStatement' ? loopBound(node) : null;
+      if (iterations !== null && iterations >= CPU_LOOP_ITERATIONS) reports.push(cpuLoop(node, iterations));
       if (node.type === 'CallExpression') {
         const found = classify(node, facts);
         if (found) {
@@ -122,6 +124,26 @@ function readsModuleState(fn: Node, facts: ModuleFacts): boolean {
     if (b && (b.kind === 'let' || b.kind === 'var' || ((b.kind === 'const' || b.kind === 'require') && facts.mutated.has(node.name)))) found = true;
   });
   return found;
+}
+
+/** A counted loop this long is CPU work that holds the worker's event loop for a noticeable time. */
+const CPU_LOOP_ITERATIONS = 100_000;
+
+/** `for (…; i < 1e6; …)` → 1000000; null when the bound is not a numeric literal. */
+function loopBound(loop: Extract<Node, { type: 'ForStatement' }>): number | null {
+  const t = loop.test;
+  if (t?.type !== 'BinaryExpression' || !['<', '<=', '>', '>='].includes(t.operator)) return null;
+  const lit = t.right.type === 'NumericLiteral' ? t.right : t.left.type === 'NumericLiteral' ? t.left : null;
+  return lit ? lit.value : null;
+}
+
+function cpuLoop(node: Node, iterations: number): PlanReport {
+  return {
+    node,
+    message: `A CPU-bound loop (${iterations.toLocaleString('en-US')} iterations) in the handler blocks the worker's event loop: every other in-flight request on this worker waits.`,
+    hint: 'precompute it at init, move it to a worker_threads Worker, or yield between chunks (await setImmediate from node:timers/promises)',
+    fixable: false,
+  };
 }
 
 const WHY: Record<string, string> = {

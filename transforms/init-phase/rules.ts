@@ -37,8 +37,8 @@ export const blockingSyncIo: Rule = {
   severity: 'warning',
   docs: 'blocking-sync-io',
   fixedBy: 'init-phase',
-  // every call it looks for ends in Sync
-  needs: ['Sync'],
+  // every call it looks for ends in Sync; CPU loops are `for` loops
+  needs: ['Sync', 'for'],
   check: (ctx) => toReports(planBlockingIo(ctx.analysis, planHeavyWork(ctx.analysis)).reports),
 };
 
