@@ -55,6 +55,20 @@ const PACKAGES: Record<string, string> = {
     }
     exports.GetParameterCommand = GetParameterCommand;
     exports.SSMClient = SSMClient;`,
+  'aws-sdk': `
+    const calls = globalThis.__initPhaseCalls;
+    class SecretsManager {
+      getSecretValue(params) {
+        return {
+          promise: async () => {
+            calls.getSecretValue = (calls.getSecretValue ?? 0) + 1;
+            await new Promise((r) => setTimeout(r, 5));
+            return { SecretString: JSON.stringify({ token: 'tok-' + params.SecretId }) };
+          },
+        };
+      }
+    }
+    exports.SecretsManager = SecretsManager;`,
   ajv: `
     const calls = globalThis.__initPhaseCalls;
     class Ajv {
@@ -128,6 +142,10 @@ const five = <T>(f: (i: number) => T): T[] => [0, 1, 2, 3, 4].map(f);
 const SPECS: Spec[] = [
   { name: 'secret-per-invocation-cjs', ext: 'js', events: five((i) => ({ user: `u${i}` })), counter: 'GetSecretValue', input: 5, output: 1 },
   { name: 'secret-per-invocation-esm', ext: 'mjs', events: five((i) => ({ path: `/p${i}` })), counter: 'GetSecretValue', input: 5, output: 1 },
+  {
+    name: 'secret-sdk-v2', ext: 'cjs', events: five((i) => ({ headers: { 'x-token': i % 2 ? 'tok-webhook' : 'wrong' } })),
+    counter: 'getSecretValue', input: 5, output: 1,
+  },
   { name: 'parameter-per-invocation-ts', ext: 'ts', events: five((i) => ({ orderId: `o${i}` })), counter: 'GetParameter', input: 5, output: 1 },
   { name: 'config-file-cjs', ext: 'js', events: five((i) => ({ lang: i % 2 ? 'fr' : 'de' })), counter: 'readFileSync:config.json', input: 5, output: 1 },
   { name: 'config-file-esm', ext: 'mjs', events: five((i) => ({ lang: i % 2 ? 'fr' : 'de' })), counter: 'readFile:config.json', input: 5, output: 1 },
@@ -264,6 +282,7 @@ describe('init-phase behaviour: input and output handlers agree', () => {
     process.env.DB_URL = 'postgres://db';
     process.env.SEARCH_URL = 'http://search';
     process.env.STORE_NAME = 'store';
+    process.env.WEBHOOK_SECRET_ID = 'webhook';
     installSpies();
   });
   afterEach(() => restoreSpies());
