@@ -167,13 +167,13 @@ const CASES: BehaviourCase[] = [
     right: (rs) => rs.every((r, i) => r.ok && r.startedAt === 1000 + i),
   },
   {
-    fixture: 'middleware-methods-ts.ts',
+    fixture: 'middleware-methods.mjs',
     packages: () => ({
       '@middy/core': { default: fakeMiddy },
       deps: { work: async (e: { delay: number }) => (await ticks(e.delay), {}) },
     }),
-    events: range(5).map((i) => ({ traceId: `tr${i}`, delay: delayOf(i, 5) })),
-    right: (rs) => rs.every((r, i) => r.traceId === `tr${i}`),
+    events: range(5).map((i) => ({ headers: { 'x-correlation-id': `c${i}` }, delay: delayOf(i, 5) })),
+    right: (rs) => rs.every((r, i) => r.correlationId === `c${i}`),
   },
 ];
 

@@ -10,7 +10,7 @@ import type { PlannedFinding, RewriteContext } from './types';
 const RULE = 'process-env-mutation' as const;
 
 /** Variables the runtime, the AWS SDK, Node.js or common libraries read themselves: the write is the point. */
-const READ_BY_OTHERS = /^(AWS_|_X_AMZN|_HANDLER$|LAMBDA_|TZ$|NODE_|UV_|DEBUG$|LANG$|LC_|HTTPS?_PROXY$|NO_PROXY$|PG|MYSQL|REDIS|POWERTOOLS_|OTEL_|SSL_|HOME$|PATH$|TMPDIR$|TEMP$|TMP$)/i;
+const READ_BY_OTHERS = /^(AWS_|_X_AMZN|_HANDLER$|LAMBDA_|TZ$|NODE_|UV_|DEBUG$|LANG$|LC_|HTTPS?_PROXY$|NO_PROXY$|PG|MYSQL|REDIS|MONGO|POWERTOOLS_|OTEL_|SSL_|HOME$|PATH$|TMPDIR$|TEMP$|TMP$|LOG_LEVEL$|LOG_FORMAT$|SERVICE_NAME$|DD_|NEW_RELIC_|SENTRY_)/i;
 
 interface EnvUse {
   name: string;
@@ -36,7 +36,7 @@ export function planEnv(model: ModuleModel): PlannedFinding[] {
     };
     const plan = !dynamic && !model.helperModule && !READ_BY_OTHERS.test(name) ? planLocal(ofName, writes, model) : null;
     if (plan) {
-      finding.hint = 'becomes a local of the handler';
+      finding.hint = `becomes a local of the handler (no code in this file reads it elsewhere; check that no library you call reads process.env.${name})`;
       finding.rewrite = (ctx) => toLocal(ctx, name, plan, model);
     }
     out.push(finding);
@@ -87,7 +87,9 @@ function planLocal(uses: EnvUse[], writes: EnvUse[], model: ModuleModel): LocalP
   if (!handler) return null;
   const reads = uses.filter((u) => u.kind === 'read').map((u) => u.member);
   if (reads.length === 0) return null;
-  const inHandlerAfter = (m: Node) => model.topFunction(m) === handler && (m.start ?? 0) > (write.end ?? 0);
+  // after the write, in the handler; not in a hoisted function declaration that could run before it
+  const inHandlerAfter = (m: Node) => model.topFunction(m) === handler && (m.start ?? 0) > (write.end ?? 0) &&
+    (model.innerFunction(m) === handler || model.innerFunction(m)?.type !== 'FunctionDeclaration');
   if (!reads.every(inHandlerAfter)) return null;
   return { write, assign, reads, handler };
 }

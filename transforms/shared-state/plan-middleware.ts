@@ -4,8 +4,8 @@
 // `request.internal[xKey]`, with a Symbol key made per factory call (two instances never collide).
 import type { Identifier, Node, ObjectExpression, Statement, VariableDeclaration } from '@babel/types';
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
-import { isPropertyKey } from '../analysis/names-in-use';
-import { borrowLayout, cloneNode, moveLeadingComments, replaceReference } from './edit';
+import { isPropertyKey, namesInUse } from '../analysis/names-in-use';
+import { borrowLayout, moveLeadingComments, replaceReference } from './edit';
 import type { ModuleModel } from './module-model';
 import { patternNames } from './patterns';
 import type { PlannedFinding, RewriteContext } from './types';
@@ -41,7 +41,7 @@ export function planMiddleware(model: ModuleModel, typescript: boolean): Planned
           message: `\`${name}\` is closure state of a middleware: one instance serves every concurrent request on the worker, so a hook may read the value another request wrote.`,
           hint: 'keep per-request values on the request object (request.internal)',
         };
-        if (fixable(stmt, d.id as Identifier, refs, typescript)) {
+        if (fixable(stmt, refs, typescript)) {
           finding.hint = 'moves onto request.internal under a key made per middleware instance';
           finding.rewrite = (ctx) => toRequest(ctx, stmt, d.id as Identifier, refs, model);
         }
@@ -118,17 +118,20 @@ function inside(inner: Node, outer: Node): boolean {
   return (inner.start ?? -1) >= (outer.start ?? 0) && (inner.end ?? -1) <= (outer.end ?? 0);
 }
 
-function fixable(stmt: VariableDeclaration, id: Identifier, refs: ClosureRef[], typescript: boolean): boolean {
+function fixable(stmt: VariableDeclaration, refs: ClosureRef[], typescript: boolean): boolean {
   if (stmt.declarations.length !== 1) return false;
   const init = unwrapExpression(stmt.declarations[0].init);
   if (init && !(init.type === 'Identifier' && init.name === 'undefined')) return false;
-  if (typescript && !id.typeAnnotation) return false;
+  // TypeScript: middy's Request types `internal` per middleware chain; a new key may not typecheck
+  if (typescript) return false;
   return refs.every((r) => r.hook && (!r.write || r.plainWrite) && requestParam(r.hook) !== false);
 }
 
 /** The hook's request parameter name, null when it takes none (one is added), false when it is not a plain name. */
 function requestParam(hook: FunctionNode): string | null | false {
   if (hook.params.length === 0) return null;
+  // `(handler, next)`: middy 0.x/1.x callback style, whose request object has no `internal`
+  if (hook.params.length > 1) return false;
   const first = hook.params[0];
   return first.type === 'Identifier' ? first.name : false;
 }
@@ -147,16 +150,15 @@ function toRequest(ctx: RewriteContext, stmt: VariableDeclaration, id: Identifie
   const requestOf = (hook: FunctionNode) => {
     let name = requestNames.get(hook) ?? requestParam(hook);
     if (!name) {
-      name = ctx.pick('request');
+      // the hook did not take the request: add it, under a name its body does not already use
+      name = namesInUse(hook).has('request') ? ctx.pick('request') : 'request';
       hook.params.push(j.identifier(name) as never);
     }
     requestNames.set(hook, name);
     return name;
   };
   for (const ref of refs) {
-    const slot = () => j.memberExpression(j.memberExpression(j.identifier(requestOf(ref.hook!)), j.identifier('internal')), j.identifier(key), true);
-    const annotation = id.typeAnnotation?.type === 'TSTypeAnnotation' ? id.typeAnnotation.typeAnnotation : null;
-    const replacement = !ref.write && ctx.typescript && annotation ? j.tsAsExpression(slot(), cloneNode(annotation) as never) : slot();
-    replaceReference(ref.id, replacement as unknown as Node, model.index);
+    const slot = j.memberExpression(j.memberExpression(j.identifier(requestOf(ref.hook!)), j.identifier('internal')), j.identifier(key), true);
+    replaceReference(ref.id, slot as unknown as Node, model.index);
   }
 }

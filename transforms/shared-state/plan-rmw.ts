@@ -66,7 +66,10 @@ function planUpdate(binding: ModuleBinding, ref: BindingRef, model: ModuleModel)
     (stmt?.type !== 'ExpressionStatement' || !statementList(stmt, model.index) ? 'not a statement of its own' : null);
   if (reason) return { rule: RULE, node: assign, message, hint: 'evaluate the awaited value into a local first, then update synchronously' };
   const statement = stmt as Statement;
-  if (refsWithin(binding, operand).length > 0 || locationKey(target) === null) {
+  if (locationKey(target) === null) {
+    return { rule: RULE, node: assign, message, hint: 'the target has a computed key: evaluate the awaited value into a local first, then update synchronously' };
+  }
+  if (refsWithin(binding, operand).length > 0) {
     // the awaited expression itself uses the value: only a lock keeps the section whole
     const section = planSection([statement], binding, model, null);
     if (!section) return { rule: RULE, node: assign, message, hint: 'the awaited call uses the value: serialize the section with a lock' };

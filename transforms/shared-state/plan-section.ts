@@ -19,6 +19,8 @@ export function planSection(statements: Statement[], binding: ModuleBinding, mod
   const list = statementList(statements[0], model.index);
   if (!fn || !fn.async || !list) return null;
   if (statements.some(hasJump)) return null;
+  // hoisted declarations would stop being visible to the code after the section
+  if (statements.some((s) => s.type === 'FunctionDeclaration' || s.type === 'ClassDeclaration')) return null;
   const declared: Array<{ name: string; kind: 'const' | 'let' }> = [];
   for (const s of statements) {
     if (s.type !== 'VariableDeclaration') continue;

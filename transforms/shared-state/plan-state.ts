@@ -164,6 +164,8 @@ function planLocal(binding: ModuleBinding, kind: 'binding' | 'reset', model: Mod
   for (const r of binding.refs) {
     if (!r.top) return null;
     if (!within(r.id, start) && (r.id.start ?? 0) < (start.end ?? 0) && r.top === handler) return null;
+    // a hoisted function declaration in the handler could run before the local exists
+    if (r.top === handler && r.fn !== handler && r.fn?.type === 'FunctionDeclaration') return null;
     byFunction.set(r.top, [...(byFunction.get(r.top) ?? []), r]);
   }
   const helpers: LocalPlan['helpers'] = [];
