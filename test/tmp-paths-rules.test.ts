@@ -118,6 +118,30 @@ describe('tmp-paths findings explain why nothing was rewritten', () => {
     expect(analyseSource('a.js', src, RULES).findings.map((f) => f.fixable)).toEqual([fix]);
   });
 
+  it('does not rewrite when a stream may still be open after the handler returns', () => {
+    const src = [
+      "const fs = require('fs');",
+      'exports.handler = async (event) => {',
+      "  await fs.promises.writeFile('/tmp/page.html', event.html);",
+      "  return { statusCode: 200, body: fs.createReadStream('/tmp/page.html') };",
+      '};',
+    ].join('\n');
+    expect(messages('a.js', src)).toEqual([expect.stringMatching(/createReadStream stream is not awaited/)]);
+    expect(transformSource('a.js', src, [tmpPaths]).changed).toBe(false);
+  });
+
+  it('does not rewrite when a promise on the file is left pending', () => {
+    const src = [
+      "const fs = require('fs');",
+      'exports.handler = async (event) => {',
+      "  await fs.promises.writeFile('/tmp/a.json', event.body);",
+      "  const pending = fs.promises.readFile('/tmp/a.json');",
+      '  return { ok: true, pending };',
+      '};',
+    ].join('\n');
+    expect(messages('a.js', src)).toEqual([expect.stringMatching(/readFile\(\) is not awaited/)]);
+  });
+
   it('reports a path built from a module-level mutable variable as dynamic', () => {
     const src = "const fs = require('fs');\nlet name = 'a';\nexports.handler = async (e) => {\n  name = e.name;\n  await fs.promises.writeFile(`/tmp/${name}.json`, e.body);\n};\n";
     expect(messages('a.js', src)).toEqual([expect.stringMatching(/not fixed nor provably unique/)]);

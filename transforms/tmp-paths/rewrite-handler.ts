@@ -10,6 +10,7 @@ import type { NodeIndex } from '../analysis/walk';
 import type { Callable } from './callables';
 import type { EvalEnv } from './evaluate';
 import type { HandlerFix } from './plan';
+import { mayBePromise } from './may-be-promise';
 import { replaceChild } from './replace-child';
 import { rewriteSite } from './rewrite-site';
 
@@ -83,18 +84,6 @@ function awaitReturns(body: Node, j: JSCodeshift): void {
     }
   };
   walk(body);
-}
-
-// methods that never return a promise: `return (await readFile(p)).toString()` needs no await
-const SYNC_METHODS = new Set(['toString', 'toJSON', 'join', 'trim', 'split', 'slice', 'map', 'filter', 'stringify', 'parse', 'from']);
-
-function mayBePromise(expr: Node): boolean {
-  if (expr.type === 'NewExpression') return true;
-  if (expr.type !== 'CallExpression' && expr.type !== 'OptionalCallExpression') return false;
-  const callee = expr.callee;
-  const method = (callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed &&
-    callee.property.type === 'Identifier' ? callee.property.name : null;
-  return !(method && SYNC_METHODS.has(method));
 }
 
 /** `{ recursive: true, force: true }` parsed rather than built, so recast prints it on one line. */
