@@ -225,7 +225,22 @@ declare function f(): Promise<number>;
     expect(uses(a.bindings.get('n'))).toEqual(['read@handler:8', 'write@handler:8', 'read@handler:9']);
     expect(uses(a.bindings.get('pool'))).toEqual(['read@handler:6', 'read@handler:7']);
     expect(a.bindings.get('Pool')!.kind).toBe('import');
+    expect(uses(a.bindings.get('Pool'))).toEqual([]); // only used as a type
     expect(a.bindings.get('pool')!.init).toBeNull();
+  });
+
+  it('does not count overload signatures, interfaces or `typeof` types as reads', () => {
+    const a = analyse(
+      'h.ts',
+      `function f(a: string): void;
+function f(a: unknown) {}
+interface Cfg { x: number }
+const Cfg = { x: 1 };
+export const handler = async (e: typeof Cfg): Promise<Cfg> => { f('x'); return Cfg; };
+`,
+    );
+    expect(uses(a.bindings.get('f'))).toEqual(['read@handler:5']);
+    expect(uses(a.bindings.get('Cfg'))).toEqual(['read@handler:5']);
   });
 
   it('maps identifier nodes back to their binding and is computed once', () => {

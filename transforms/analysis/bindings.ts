@@ -139,8 +139,8 @@ export function analyseBindings(analysis: BindingsInput): ModuleBindings {
     for (const ref of binding.referencePaths) {
       const node = ref.node;
       if (seen.has(node) || node.type !== 'Identifier') continue;
-      // `export { x }` names the binding, it does not read it
-      if (ref.parent.type === 'ExportSpecifier') continue;
+      // `export { x }` names the binding, it does not read it; types and overloads never run
+      if (ref.parent.type === 'ExportSpecifier' || isTypeOnly(ref.parent)) continue;
       const use = classifyUse(node, (n) => (n === node ? ref.parent : parentOfPath(ref, n)));
       add(ref, node, use.kind, use.site);
     }
@@ -149,6 +149,14 @@ export function analyseBindings(analysis: BindingsInput): ModuleBindings {
   }
   const byName = new Map(all.map((b) => [b.name, b]));
   return { all, get: (name) => byName.get(name), bindingOf: (id) => byIdentifier.get(id), reachable };
+}
+
+// TypeScript nodes whose operand is a runtime value; under any other TS node a name is a type
+const VALUE_TS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion',
+  'TSInstantiationExpression', 'TSExportAssignment', 'TSParameterProperty', 'TSEnumMember']);
+
+function isTypeOnly(parent: Node): boolean {
+  return parent.type.startsWith('TS') && !VALUE_TS.has(parent.type);
 }
 
 function order(kind: ReferenceKind): number {
