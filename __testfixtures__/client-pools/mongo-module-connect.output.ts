@@ -4,7 +4,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 const client = new MongoClient(process.env.MONGODB_URI!);
 
 // One MongoClient per worker thread (it is a pool): connect once, share the attempt, retry after a failure.
-let clientConnection: Promise<MongoClient> | undefined;
+let clientConnection: ReturnType<typeof client.connect> | undefined;
 const connectClient = () =>
   (clientConnection ??= client.connect().catch((err) => {
     clientConnection = undefined;

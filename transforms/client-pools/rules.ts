@@ -4,7 +4,8 @@ import type { Rule } from '../types';
 import { MYSQL, PG } from './db-driver';
 import { DB_SINGLE_CONNECTION, planDb } from './plan-db';
 import { CLIENT_PER_INVOCATION, planSdkClients } from './plan-sdk-clients';
-import { MONGO_CLIENT_MISUSE, planMongo } from './plan-mongo';
+import { planSharedClients } from './plan-shared-clients';
+import { MONGO, REDIS } from './shared-client-family';
 
 export const clientPerInvocation: Rule = {
   id: CLIENT_PER_INVOCATION,
@@ -29,14 +30,25 @@ export const dbSingleConnection: Rule = {
 };
 
 export const mongoClientMisuse: Rule = {
-  id: MONGO_CLIENT_MISUSE,
+  id: MONGO.rule,
   title: 'MongoClient created or connected on every invocation',
   severity: 'warning',
-  docs: MONGO_CLIENT_MISUSE,
+  docs: MONGO.rule,
   fixedBy: 'client-pools',
   // MongoClient is only recognised when imported from 'mongodb'
   needs: ['mongodb'],
-  check: (ctx) => planMongo(ctx.analysis).reports,
+  check: (ctx) => planSharedClients(ctx.analysis, MONGO).reports,
 };
 
-export const CLIENT_POOLS_RULES: Rule[] = [clientPerInvocation, dbSingleConnection, mongoClientMisuse];
+export const redisSharedStateful: Rule = {
+  id: REDIS.rule,
+  title: 'Redis client created per invocation, or stateful commands on a shared client',
+  severity: 'warning',
+  docs: REDIS.rule,
+  fixedBy: 'client-pools',
+  // clients are only recognised when imported from 'redis', '@redis/client' or 'ioredis'
+  needs: ['redis'],
+  check: (ctx) => planSharedClients(ctx.analysis, REDIS).reports,
+};
+
+export const CLIENT_POOLS_RULES: Rule[] = [clientPerInvocation, dbSingleConnection, mongoClientMisuse, redisSharedStateful];
