@@ -193,6 +193,32 @@ export const handler = async (event) => {
     expect(names).toEqual([4, 5, 7, 8, 9, 11]);
   });
 
+  it('follows `this.method()` between methods of a module object or class', () => {
+    const a = analyse(
+      'h.mjs',
+      `let hits = 0;
+class Service {
+  async create(o) { return this.persist(o); }
+  persist(o) { hits++; return o; }
+  unused() { hits = 0; }
+}
+const service = new Service();
+const repo = {
+  save() { [1].forEach(() => this.count()); },
+  count() { hits += 1; },
+  reset: function () { hits = 0; },
+};
+export const handler = async (event) => {
+  await service.create(event);
+  repo.save();
+};
+`,
+    );
+    expect(uses(a.bindings.get('hits'))).toEqual([
+      'read@reachable:4', 'write@reachable:4', 'write@other:5', 'read@reachable:10', 'write@reachable:10', 'write@other:11',
+    ]);
+  });
+
   it('treats the function inside a wrapper as the handler (middy, withX)', () => {
     const a = analyse(
       'h.js',

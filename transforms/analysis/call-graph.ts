@@ -1,9 +1,11 @@
 // In-file call graph from the handlers: which module-level functions a handler can reach by
 // calling them, passing them as callbacks (`items.map(format)`), or calling methods of
-// module-level objects and classes (`repo.save()`, `new Store().put()`).
+// module-level objects and classes (`repo.save()`, `store.put()` with `store = new Store()`,
+// and `this.other()` between methods of one object or class).
 import type { Binding, NodePath, Scope } from '@babel/traverse';
 import type { Node } from '@babel/types';
 import { isFunction, unwrapExpression, type FunctionNode } from './ast';
+import { visit } from './walk';
 
 /** The functions a module-level binding holds: all of them, and by method name. */
 export interface HeldFunctions {
@@ -96,6 +98,20 @@ export function reachableFunctions(scope: Scope, roots: readonly FunctionNode[])
     }
   }
 
+  // `this.m()` inside a method of a module object or class reaches its sibling method m
+  for (const h of holders.values()) {
+    if (h.byName.size === 0) continue;
+    for (const method of new Set([...h.byName.values()].flat())) {
+      for (const name of thisMembers(method)) {
+        const siblings = h.byName.get(name);
+        if (!siblings) continue;
+        let set = edges.get(method);
+        if (!set) edges.set(method, (set = new Set()));
+        for (const t of siblings) set.add(t);
+      }
+    }
+  }
+
   const reached = new Set<FunctionNode>(roots);
   const queue: Node[] = [...roots];
   while (queue.length) {
@@ -106,6 +122,21 @@ export function reachableFunctions(scope: Scope, roots: readonly FunctionNode[])
     }
   }
   return reached;
+}
+
+/** Names of `this.name` members in a method (arrow functions share its `this`, other functions do not). */
+function thisMembers(method: FunctionNode): Set<string> {
+  const names = new Set<string>();
+  if (method.type === 'ArrowFunctionExpression') return names;
+  visit(method.body, (node) => {
+    if (isFunction(node) && node.type !== 'ArrowFunctionExpression') return false;
+    if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && node.object.type === 'ThisExpression') {
+      const name = keyName(node.property, node.computed);
+      if (name !== null) names.add(name);
+    }
+    return undefined;
+  });
+  return names;
 }
 
 /** `obj.m` reaches method m only; a bare reference (`run(obj)`, `f`) reaches everything held. */
