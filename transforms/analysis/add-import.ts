@@ -7,6 +7,9 @@
 // - 'node:fs' and 'fs' are the same module; a new builtin import follows the file's habit
 //   (prefix if the file uses `node:` anywhere, bare if it only uses bare builtins, else `node:`).
 // - An existing `import { a } from 'x'` / `const { a } = require('x')` gets the missing names.
+// - A new local never collides with, or shadows, any name the file already declares or uses
+//   (`rm` taken → `rm2`). So call it BEFORE inserting code that uses the names, and use the
+//   names it returns.
 // - New statements go with the module-level imports/requires (those before the first function or
 //   class): after the last one, or just before it when a blank line follows it (keeps spacing
 //   tidy); with none, at the top of the body, after directives and under the first statement's
