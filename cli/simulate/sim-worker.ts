@@ -25,6 +25,8 @@ export class SimWorker {
   private readonly started = new Set<number>();
   private listener?: (m: WorkerToMain) => void;
   private onExit?: (reason: string) => void;
+  /** why the thread ended, once it has */
+  private exited?: string;
   readonly ready: Promise<InitOutcome>;
 
   constructor(readonly config: WorkerConfig) {
@@ -41,8 +43,13 @@ export class SimWorker {
       this.onExit = (reason) => resolve({ ok: false, kind: 'crash', errorType: 'Runtime.ExitError', errorMessage: reason });
     });
     this.worker.on('message', (m: WorkerToMain) => this.listener?.(m));
-    this.worker.on('error', (e) => this.onExit?.(`worker crashed: ${e?.stack ?? e}`));
-    this.worker.on('exit', (code) => this.onExit?.(`worker exited with code ${code}`));
+    this.worker.on('error', (e) => this.ended(`worker crashed: ${e?.stack ?? e}`));
+    this.worker.on('exit', (code) => this.ended(`worker exited with code ${code}`));
+  }
+
+  private ended(reason: string): void {
+    this.exited ??= reason;
+    this.onExit?.(reason);
   }
 
   run(invocations: InvocationRequest[], concurrency: number): Promise<BatchOutcome> {
@@ -53,6 +60,8 @@ export class SimWorker {
         else if (m.type === 'done') resolve({ records: this.records, started: this.started, done: m });
       };
       this.onExit = (reason) => resolve({ records: this.records, started: this.started, crash: reason });
+      // a thread that died after init (a timer that threw) gets no batch
+      if (this.exited) return this.onExit(this.exited);
       this.worker.postMessage({ type: 'run', invocations, concurrency });
     });
   }
