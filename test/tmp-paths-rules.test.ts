@@ -42,6 +42,7 @@ const EXPECTED: Record<string, Array<[string, number, string | null]>> = {
   'ts-module-constant.ts': [[F, 20, fix]],
   'ts-template-literal.ts': [[F, 9, fix]],
   'two-handlers.js': [[F, 6, null], [F, 11, null]],
+  'two-handlers-own-files.js': [[F, 5, fix], [F, 12, fix]],
 };
 
 const cases = readdirSync(FOLDER)
@@ -140,6 +141,42 @@ describe('tmp-paths findings explain why nothing was rewritten', () => {
       '};',
     ].join('\n');
     expect(messages('a.js', src)).toEqual([expect.stringMatching(/readFile\(\) is not awaited/)]);
+  });
+
+  it('does not rewrite a file that a module flag says later invocations reuse', () => {
+    const src = [
+      "const fs = require('fs');",
+      'let downloaded = false;',
+      'exports.handler = async (event) => {',
+      '  if (!downloaded) {',
+      "    await fs.promises.writeFile('/tmp/model.bin', await (await fetch(process.env.MODEL_URL)).arrayBuffer());",
+      '    downloaded = true;',
+      '  }',
+      "  return { size: (await fs.promises.readFile('/tmp/model.bin')).length, input: event.input };",
+      '};',
+    ].join('\n');
+    expect(messages('a.js', src)).toEqual([expect.stringMatching(/depends on the module variable downloaded/)]);
+    expect(transformSource('a.js', src, [tmpPaths]).changed).toBe(false);
+  });
+
+  it('treats a write in the catch of a read of the same file as a shared cache', () => {
+    const src = [
+      "import { readFile, writeFile } from 'node:fs/promises';",
+      "const RATES = '/tmp/rates.json';",
+      'export const handler = async (event) => {',
+      '  let rates;',
+      '  try {',
+      "    rates = JSON.parse(await readFile(RATES, 'utf8'));",
+      '  } catch {',
+      '    rates = await (await fetch(process.env.RATES_URL)).json();',
+      '    await writeFile(RATES, JSON.stringify(rates));',
+      '  }',
+      '  return { amount: event.amount * rates.eur };',
+      '};',
+    ].join('\n');
+    const findings = analyseSource('a.mjs', src, RULES).findings;
+    expect(findings.map((f) => [f.rule, f.line, f.fixable])).toEqual([[C, 9, fix]]);
+    expect(transformSource('a.mjs', src, [tmpPaths]).output).toContain('await rename(partial, RATES);');
   });
 
   it('reports a path built from a module-level mutable variable as dynamic', () => {

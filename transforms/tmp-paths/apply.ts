@@ -26,9 +26,11 @@ export function applyTmpPaths(ctx: TransformContext): boolean {
   for (const fix of plan.cacheFixes) rewriteCacheWrite(fix, j, call, analysis.index, freeName('partial', taken));
 
   const shadows = new Map<ModuleVar, Statement>();
+  // one name for every handler: each declares it in its own function scope
+  const dir = plan.handlerFixes.length ? freeName('tmpDir', taken) : '';
   for (const fix of plan.handlerFixes) {
     const env = { facts, locals: localValues(fix.fn), eventNames: eventNames(fix.fn) };
-    const declared = rewriteHandler(fix, { j, call, env, index: analysis.index, dir: freeName('tmpDir', taken) });
+    const declared = rewriteHandler(fix, { j, call, env, index: analysis.index, dir });
     for (const v of fix.moduleVars) if (!shadows.has(v)) shadows.set(v, declared.get(v.name)!);
   }
   removeUnreadConstants(program, plan.handlerFixes, shadows);

@@ -10,6 +10,7 @@ import { moduleFacts, type ModuleFacts, type ModuleVar } from './module-facts';
 import { tmpPathValue } from './evaluate';
 import { findOccurrences, type Occurrence } from './occurrences';
 import { handlerBlockers } from './handler-blockers';
+import { moduleStateGuard, moduleVariableNames, writtenWhenReadFails } from './guards';
 import type { Use } from './uses';
 
 export const FIXED_RULE = 'tmp-fixed-path';
@@ -63,6 +64,8 @@ export function planTmpPaths(analysis: FileAnalysis): TmpPlan {
   const occurrences = findOccurrences(analysis.ast, analysis.index, facts, analysis.handlers);
   if (occurrences.length === 0) return plan;
   const line = (n: Node) => n.loc?.start.line ?? 1;
+  // module state: module variables something reassigns (constants never flag a reuse)
+  const moduleNames = new Set([...moduleVariableNames(analysis.ast, new Set(facts.imports.keys()))].filter((n) => !facts.vars.has(n)));
 
   // rename() over a path is the atomic way to write it: only other writes can be seen half-done
   const inPlaceWrite = (u: Use) => u.kind === 'write' && !/^rename(Sync)?$/.test(u.fn ?? '');
@@ -95,7 +98,7 @@ export function planTmpPaths(analysis: FileAnalysis): TmpPlan {
       occs.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0));
       const first = occs[0];
       if (analysis.isSuppressed(FIXED_RULE, line(first.node))) continue;
-      const blocker = groupBlocker(segment, occs, occurrences, sharedPaths, sharedWrites, handler);
+      const blocker = groupBlocker(segment, occs, occurrences, sharedPaths, sharedWrites, handler, analysis.index, moduleNames);
       if (blocker === 'skip') continue;
       const path = pathOf(first);
       const message = `Fixed path '${path}' in /tmp: concurrent invocations and workers share it and overwrite each other's file.`;
@@ -136,6 +139,8 @@ function groupBlocker(
   sharedPaths: Set<string>,
   shared: Occurrence[],
   handler: HandlerInfo,
+  index: NodeIndex,
+  moduleNames: Set<string>,
 ): Blocker | 'skip' | null {
   const uses = occs.flatMap((o) => o.uses).filter((u) => u.kind !== 'alias');
   if (occs.some((o) => sharedPaths.has(pathOf(o)))) {
@@ -153,6 +158,15 @@ function groupBlocker(
   }
   const writes = uses.filter((u) => u.kind === 'write' || u.kind === 'process' || u.kind === 'local-call');
   if (writes.length === 0) return 'skip';
+  for (const w of writes) {
+    const flag = w.call ? moduleStateGuard(w.call, handler.fn, index, moduleNames) : null;
+    if (flag) {
+      return {
+        why: `the write depends on the module variable ${flag}, so later invocations probably reuse the file`,
+        hint: 'If the file is a cache shared by invocations, keep the path and write it atomically (temp file + rename); if it is per invocation, drop the module flag.',
+      };
+    }
+  }
   if (uses.length < 2) {
     return {
       why: 'it is written but not used again in this invocation, so it may be meant to outlive it',
@@ -206,6 +220,7 @@ function usesThroughLocal(o: Occurrence, occs: Occurrence[], index: NodeIndex): 
 /** A write to a shared path: at module init, or after an existence check of the same path in the same function. */
 function isSharedWrite(o: Occurrence, all: Occurrence[], index: NodeIndex): boolean {
   if (o.owner.fn === null) return true;
+  if (writtenWhenReadFails(o, all, index, (c) => c.value.kind === 'fixed' && pathOf(c) === pathOf(o))) return true;
   const scope = enclosingFunction(o.node, index);
   return all.some(
     (c) => c.value.kind === 'fixed' && pathOf(c) === pathOf(o) && (c.node.start ?? 0) < (o.node.start ?? 0) &&
