@@ -117,6 +117,12 @@ const CASES: BehaviourCase[] = [
     events: range(6).map((i) => ({ locale: i % 2 ? 'fr' : 'en', userId: `u${i}` })),
     right: (rs) => rs.every((r, i) => r.message === (i % 2 ? `Bonjour u${i}` : `Hello u${i}`)),
   },
+  ...['state-deep-store.mjs', 'state-deep-store-ts.ts'].map((fixture) => ({
+    fixture,
+    packages: () => ({ deps: { loadOrder: async (id: string) => (await ticks(10 - Number(id.slice(1))), [{ id }]) } }),
+    events: range(5).map((i) => ({ tenant: `t${i}`, orderId: `o${i}` })),
+    right: (rs: any[]) => rs.every((r, i) => r.tenant === `t${i}` && r.lines[0].id === `o${i}` && r.lines[0].table === `t${i}-lines`),
+  })),
   {
     fixture: 'state-batch-failures.cjs',
     packages: () => ({

@@ -7,7 +7,8 @@
 // Anything else that is per-request state is reported, not rewritten.
 import type { CallExpression, ExpressionStatement, Identifier, Node, Statement, VariableDeclarator } from '@babel/types';
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
-import { borrowLayout, cloneNode, moveLeadingComments, removeStatement } from './edit';
+import { ensureImport } from '../analysis/add-import';
+import { borrowLayout, cloneNode, moveLeadingComments, removeStatement, replaceReference } from './edit';
 import { isConstantValue, perRequestFunction } from './facts';
 import type { BindingRef, ModuleBinding, ModuleModel } from './module-model';
 import { isCounter } from './plan-counter';
@@ -25,7 +26,9 @@ export function planModuleState(model: ModuleModel, typescript: boolean): Planne
     const finding: PlannedFinding = { rule: RULE, node: binding.statement, message, hint: hintFor(binding) };
     const plan = kind === 'object' ? null : planLocal(binding, kind, model, typescript);
     if (plan) {
-      finding.hint = plan.helpers.length ? 'becomes a local of the handler, passed to the in-file functions that read it' : 'becomes a local of the handler';
+      finding.hint = plan.mode === 'store'
+        ? 'becomes a local of the handler; the functions it calls read it from an AsyncLocalStorage store (node:async_hooks)'
+        : plan.helpers.length ? 'becomes a local of the handler, passed to the in-file functions that read it' : 'becomes a local of the handler';
       finding.rewrite = (ctx) => toLocal(ctx, binding, plan, model);
     }
     out.push(finding);
@@ -142,7 +145,11 @@ interface LocalPlan {
   /** `x = v;` or the reset statement: becomes `const x = …;` */
   start: ExpressionStatement;
   value: Node;
+  /** 'locals': in-file helpers get a parameter; 'store': readers deeper down use AsyncLocalStorage */
+  mode: 'locals' | 'store';
   helpers: Array<{ fn: FunctionNode; calls: CallExpression[] }>;
+  /** store mode: the references outside the handler, read through the store */
+  storeRefs: BindingRef[];
 }
 
 function planLocal(binding: ModuleBinding, kind: 'binding' | 'reset', model: ModuleModel, typescript: boolean): LocalPlan | null {
@@ -159,7 +166,7 @@ function planLocal(binding: ModuleBinding, kind: 'binding' | 'reset', model: Mod
   if (!handler) return null;
   const value = kind === 'binding' ? (unwrapExpression(start.expression) as { right: Node }).right : (binding.init as Node);
   if (kind === 'binding' && binding.refs.some((r) => r.kind === 'write' && !within(r.id, start))) return null;
-  // every use comes after the start, in the handler or in helpers only it calls
+  // every use comes after the start, in the handler or in functions only it (transitively) calls
   const byFunction = new Map<FunctionNode, BindingRef[]>();
   for (const r of binding.refs) {
     if (!r.top) return null;
@@ -168,17 +175,50 @@ function planLocal(binding: ModuleBinding, kind: 'binding' | 'reset', model: Mod
     if (r.top === handler && r.fn !== handler && r.fn?.type === 'FunctionDeclaration') return null;
     byFunction.set(r.top, [...(byFunction.get(r.top) ?? []), r]);
   }
-  const helpers: LocalPlan['helpers'] = [];
-  for (const [fn, refs] of byFunction) {
-    if (fn === handler) continue;
+  const readers = [...byFunction.entries()].filter(([fn]) => fn !== handler);
+  for (const [, refs] of readers) {
     if (kind === 'binding' && refs.some((r) => r.kind === 'write')) return null;
     if (kind === 'reset' && refs.some((r) => resetStatement(r, binding, model))) return null;
+  }
+  if (readers.length && typescript && !declarator.id.typeAnnotation) return null;
+  const helpers: LocalPlan['helpers'] = [];
+  for (const [fn] of readers) {
     const calls = helperCalls(fn, handler, start, model);
-    if (!calls) return null;
-    if (typescript && !declarator.id.typeAnnotation) return null;
+    if (!calls) break;
     helpers.push({ fn, calls });
   }
-  return { handler, start, value, helpers };
+  if (helpers.length === readers.length) return { handler, start, value, mode: 'locals', helpers, storeRefs: [] };
+  // deeper readers: AsyncLocalStorage, when every reader only ever runs inside this handler's invocation
+  const extent = invocationExtent(handler, start, model);
+  if (!readers.every(([fn]) => extent.has(fn))) return null;
+  if (handler.params.length >= 3 || handler.body.type !== 'BlockStatement') return null;
+  return { handler, start, value, mode: 'store', helpers: [], storeRefs: readers.flatMap(([, refs]) => refs) };
+}
+
+/**
+ * Non-exported module functions that only run inside the handler's invocation, after `start`:
+ * every reference to them is a direct call made by the handler (after `start`) or by another such function.
+ */
+function invocationExtent(handler: FunctionNode, start: Node, model: ModuleModel): Set<FunctionNode> {
+  const candidates = new Map<FunctionNode, ModuleBinding>();
+  for (const b of model.bindings.values()) if (b.fn && b.fn !== handler && !b.exported) candidates.set(b.fn, b);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [fn, b] of candidates) {
+      const ok = b.refs.every((r) => {
+        const call = model.index.parent(r.id);
+        if (call?.type !== 'CallExpression' || call.callee !== r.id || !r.top) return false;
+        if (r.top === handler) return (call.start ?? 0) > (start.end ?? 0);
+        return candidates.has(r.top);
+      });
+      if (!ok || b.refs.length === 0) {
+        candidates.delete(fn);
+        changed = true;
+      }
+    }
+  }
+  return new Set(candidates.keys());
 }
 
 /** Calls of a non-exported module function, all made by the handler after `start` with every parameter passed; null otherwise. */
@@ -217,8 +257,57 @@ function toLocal(ctx: RewriteContext, binding: ModuleBinding, plan: LocalPlan, m
     helper.fn.params.push(param as never);
     for (const call of helper.calls) call.arguments.push(j.identifier(binding.name) as never);
   }
+  if (plan.mode === 'store') {
+    useStore(ctx, binding, plan, decl, model);
+    return;
+  }
   removeDeclaration(ctx, binding, decl);
-  void model;
+}
+
+/**
+ * `const xStore = new AsyncLocalStorage()` where the module binding was; the rest of the handler
+ * body runs in `xStore.run({ x }, …)`; readers deeper down read `xStore.getStore().x`.
+ */
+function useStore(ctx: RewriteContext, binding: ModuleBinding, plan: LocalPlan, local: Statement, model: ModuleModel): void {
+  const { j } = ctx;
+  const name = binding.name;
+  const { AsyncLocalStorage } = ensureImport({ j, root: ctx.root, style: ctx.style }, { source: 'node:async_hooks', named: ['AsyncLocalStorage'] });
+  const store = ctx.pick(`${name}Store`);
+  const annotation = (binding.declarator!.id as Identifier).typeAnnotation;
+  const typeText = ctx.typescript && annotation?.type === 'TSTypeAnnotation' ? j(annotation.typeAnnotation as never).toSource() : null;
+  // parsed from text so the store's type prints on one line, as a person would write it
+  const storeDecl = j(`const ${store} = new ${AsyncLocalStorage}${typeText ? `<{ ${name}: ${typeText} }>` : ''}();`).get().node.program.body[0] as Statement;
+  const body = (plan.handler.body as { body: Statement[] }).body;
+  const at = body.indexOf(local);
+  const rest = body.splice(at + 1);
+  // parsed from text so `{ x }` prints on one line as written
+  const template = j(`${store}.run({ ${name} }, ${plan.handler.async ? 'async ' : ''}() => {});`).get().node.program.body[0];
+  const call = template.expression as { arguments: Array<{ body: { body: Statement[] } }> };
+  call.arguments[1].body.body = rest;
+  const run = j.returnStatement(call as never) as unknown as Statement;
+  if (rest.length) borrowLayout(run, rest[0], rest[rest.length - 1]);
+  body.push(run);
+  for (const ref of plan.storeRefs) {
+    const current = j.callExpression(j.memberExpression(j.identifier(store), j.identifier('getStore')), []);
+    const holder = ctx.typescript ? j.tsNonNullExpression(current) : current;
+    replaceReference(ref.id, j.memberExpression(holder, j.identifier(name)) as unknown as Node, model.index);
+  }
+  replaceDeclaration(ctx, binding, storeDecl, local);
+}
+
+/** The store takes the module binding's place (its comments stay with it). */
+function replaceDeclaration(ctx: RewriteContext, binding: ModuleBinding, replacement: Statement, local: Statement): void {
+  const stmt = binding.statement;
+  const list = ctx.program.body;
+  if (stmt.type === 'VariableDeclaration' && stmt.declarations.length > 1) {
+    stmt.declarations = stmt.declarations.filter((d) => d !== binding.declarator);
+    list.splice(list.indexOf(stmt) + 1, 0, replacement);
+    return;
+  }
+  void local;
+  moveLeadingComments(stmt, replacement);
+  borrowLayout(replacement, stmt);
+  list.splice(list.indexOf(stmt), 1, replacement);
 }
 
 /** Drops the module declaration; its comments describe the value, so they go with the new local. */
