@@ -10,7 +10,7 @@ export function formatPretty(report: SimulationReport, cwd: string, p: Palette):
   const file = relative(cwd, report.handler.file) || report.handler.file;
   const s = report.settings;
   const lines: string[] = [];
-  lines.push(p.bold(`simulate ${file} (export ${report.handler.export}): ${s.workers} workers x ${s.concurrency} concurrent, ${s.invocations} invocations`));
+  lines.push(p.bold(`simulate ${file} (export ${report.handler.export}): ${plural(s.workers, 'worker')} x ${s.concurrency} concurrent, ${plural(s.invocations, 'invocation')}`));
   if (report.outcome === 'rejected-at-init') {
     const r = report.rejectedAtInit!;
     lines.push(p.red(`REJECTED AT INIT  ${r.errorType}: ${r.errorMessage}`));
@@ -49,9 +49,13 @@ export function formatPretty(report: SimulationReport, cwd: string, p: Palette):
   }
   if (report.tmp.overwritten.length) {
     lines.push('');
-    lines.push(p.red('/tmp files overwritten by another invocation while in use:'));
-    for (const o of report.tmp.overwritten.slice(0, 10)) lines.push(`  ${o.path}: written by #${o.writtenBy}, overwritten by #${o.overwrittenBy}`);
-    if (report.tmp.overwritten.length > 10) lines.push(p.dim(`  ... ${report.tmp.overwritten.length - 10} more`));
+    lines.push(p.red('/tmp files overwritten by another invocation while the writer was still running:'));
+    const byPath = new Map<string, typeof report.tmp.overwritten>();
+    for (const o of report.tmp.overwritten) byPath.set(o.path, [...(byPath.get(o.path) ?? []), o]);
+    for (const [path, list] of byPath) {
+      const invocations = new Set(list.flatMap((o) => [o.writtenBy, o.overwrittenBy])).size;
+      lines.push(`  ${path}: ${list.length} time(s) among ${invocations} invocations (e.g. #${list[0].writtenBy}'s file overwritten by #${list[0].overwrittenBy})`);
+    }
   }
   if (report.tmp.leftBehind.length) {
     lines.push('');
@@ -75,4 +79,8 @@ function showResult(r: InvocationResult): string {
 function short(value: unknown): string {
   const text = JSON.stringify(value) ?? 'undefined';
   return text.length > 120 ? text.slice(0, 117) + '...' : text;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
