@@ -133,6 +133,23 @@ describe('ensureImport: CommonJS', () => {
   });
 });
 
+describe('ensureImport: file heads recast misprints', () => {
+  it('keeps a hashbang on its own first line', () => {
+    const { output } = add('h.js', '#!/usr/bin/env node\n// c\nfoo();\n', 'commonjs', { source: 'x', named: ['a'] });
+    expect(output).toBe("#!/usr/bin/env node\n// c\nconst { a } = require('x');\n\nfoo();\n");
+  });
+
+  it('keeps a hashbang before a directive, and new code after the directive', () => {
+    const { output } = add('h.js', "#!/usr/bin/env node\n'use strict';\nfoo();\n", 'commonjs', { source: 'x', named: ['a'] });
+    expect(output).toBe("#!/usr/bin/env node\n'use strict';\nconst { a } = require('x');\nfoo();\n");
+  });
+
+  it('keeps the comments of a file that has nothing else', () => {
+    const { output } = add('h.mjs', '// only a comment\n/* and another */\n', 'esm', { source: 'x', named: ['a'] });
+    expect(output).toBe("// only a comment\n/* and another */\nimport { a } from 'x';\n");
+  });
+});
+
 describe('ensureImport: TypeScript', () => {
   it('ignores `import type` for values and keeps the type import', () => {
     const { names, output } = add('h.ts', "import type { Client } from 'pg';\n\nexport const handler = async (): Promise<void> => {};\n", 'esm', {

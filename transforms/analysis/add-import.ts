@@ -265,10 +265,20 @@ function insertAfterImports(program: Program, statements: Statement[]): void {
   }
   // recast keeps the larger gap on each side of a new statement, so after an import that is
   // followed by a blank line the new one would get blank lines on both sides: go before it instead
-  const at = Math.max(anchor, 0);
+  const start = prologueLength(program.body);
+  const at = Math.max(anchor, start);
   const before = program.body[at];
-  if (before && at === 0) moveLeadingComments(before, statements[0]);
+  if (before && at === start) moveLeadingComments(before, statements[0]);
+  // a file of comments only: recast keeps them on the Program, which it reprints without them
+  if (!before) moveAllComments(program, statements[0]);
   program.body.splice(at, 0, ...statements);
+}
+
+/** Leading `'use strict';` statements in the body (directives moved there by reprintableDirectives). */
+function prologueLength(body: Statement[]): number {
+  let n = 0;
+  while (n < body.length && body[n].type === 'ExpressionStatement' && (body[n] as { expression: Node }).expression.type === 'StringLiteral') n++;
+  return n;
 }
 
 function blankLineAfter(stmt: Statement, next: Statement | undefined): boolean {
@@ -279,20 +289,34 @@ function blankLineAfter(stmt: Statement, next: Statement | undefined): boolean {
 }
 
 /**
- * recast reuses a directive's original text (`'use strict';`, semicolon included) and then adds
- * its own `;` when the program body is reprinted: `'use strict';;`. Fresh directive nodes (same
- * literal, same comments) are printed as `'use strict';` once.
+ * When the program body is reprinted, recast reuses the original text of a directive
+ * (`'use strict';`, semicolon included) and of a hashbang line (newline excluded), then adds its
+ * own `;` / nothing: `'use strict';;` and `#!/usr/bin/env node// next line`. Fresh copies of those
+ * nodes (same value, same comments) print correctly.
  */
 export function reprintableDirectives(program: Program): void {
-  if (!program.directives?.length) return;
-  program.directives = program.directives.map((d) => {
-    const fresh = { ...d } as Partial<typeof d> & { original?: unknown };
-    delete fresh.original;
-    delete fresh.loc;
-    delete fresh.start;
-    delete fresh.end;
-    return fresh as typeof d;
-  });
+  if (program.interpreter && program.directives?.length) {
+    // recast prints directives before the hashbang (invalid): a string statement at the top of
+    // the body is the same directive, printed after it
+    const statements = program.directives.map((d) => ({
+      type: 'ExpressionStatement',
+      expression: { type: 'StringLiteral', value: d.value.value, extra: d.value.extra },
+      comments: (d as unknown as Commented).comments,
+    })) as unknown as Statement[];
+    program.body.unshift(...statements);
+    program.directives = [];
+  }
+  if (program.directives?.length) program.directives = program.directives.map(fresh);
+  if (program.interpreter) program.interpreter = fresh(program.interpreter);
+}
+
+function fresh<T extends Node>(node: T): T {
+  const copy = { ...node } as Partial<T> & { original?: unknown };
+  delete copy.original;
+  delete copy.loc;
+  delete copy.start;
+  delete copy.end;
+  return copy as T;
 }
 
 type Commented = {
@@ -309,6 +333,13 @@ function moveLeadingComments(from: Node, to: Node): void {
   src.comments = (src.comments ?? []).filter((c) => !c.leading);
   dst.comments = [...leading, ...(dst.comments ?? [])];
   src.leadingComments = undefined;
+}
+
+function moveAllComments(from: Node, to: Node): void {
+  const src = from as unknown as Commented;
+  if (!src.comments?.length) return;
+  (to as unknown as Commented).comments = src.comments.map((c) => ({ ...c, leading: true, trailing: false }));
+  src.comments = null;
 }
 
 function removeStatement(program: Program, stmt: Statement): void {
