@@ -3,6 +3,7 @@
 import type { Rule } from '../types';
 import { MYSQL, PG } from './db-driver';
 import { DB_SINGLE_CONNECTION, planDb } from './plan-db';
+import { planOrmPools } from './plan-orm-pools';
 import { CLIENT_PER_INVOCATION, planSdkClients } from './plan-sdk-clients';
 import { planSharedClients } from './plan-shared-clients';
 import { MONGO, REDIS } from './shared-client-family';
@@ -24,9 +25,9 @@ export const dbSingleConnection: Rule = {
   severity: 'warning',
   docs: DB_SINGLE_CONNECTION,
   fixedBy: 'client-pools',
-  // connections come from 'pg', 'mysql', 'mysql2' or 'mysql2/promise'
-  needs: ['pg', 'mysql'],
-  check: (ctx) => planDb(ctx.analysis, [PG, MYSQL]).reports,
+  // connections come from 'pg', 'mysql', 'mysql2' or 'mysql2/promise'; pooled ORMs (info) from their packages
+  needs: ['pg', 'mysql', 'knex', 'prisma', 'typeorm', 'sequelize', 'mongoose'],
+  check: (ctx) => [...planDb(ctx.analysis, [PG, MYSQL]).reports, ...planOrmPools(ctx.analysis, DB_SINGLE_CONNECTION)],
 };
 
 export const mongoClientMisuse: Rule = {
