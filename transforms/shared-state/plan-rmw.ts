@@ -8,7 +8,7 @@ import { cloneNode, insertBefore, removeStatement, replaceReference, statementLi
 import { containsAwait, isConstantValue, mayCallWriter, perRequestFunction, refsWithin, writersOf } from './facts';
 import { planSection, type Section } from './plan-section';
 import type { BindingRef, ModuleBinding, ModuleModel } from './module-model';
-import { keyNames, keyShape, locationKey, writesName } from './shapes';
+import { keyNames, keyShape, keyText, locationKey, writesName } from './shapes';
 import { patternNames } from './patterns';
 import type { PlannedFinding, RewriteContext } from './types';
 
@@ -176,7 +176,7 @@ function planSnapshot(binding: ModuleBinding, ref: BindingRef, model: ModuleMode
   const section = list.slice(start, writeAt + 1);
   const otherWrites = binding.refs.some((r) => r.kind !== 'read' && section.some((s) => within(r.id, s)) && !within(r.id, write));
   const span = { type: 'BlockStatement', body: section, start: section[0].start, end: section[section.length - 1].end } as unknown as Node;
-  const reason = otherWrites ? 'written in between' : blocker(binding, snap.read, span, fn, model) ??
+  const reason = otherWrites ? 'written in between' : snap.key && keyShape(snap.key) === null ? 'key may change' : blocker(binding, snap.read, span, fn, model) ??
     (writesName(fn, snap.local) || (snap.key && keyShape(snap.key) && snap.key.type === 'Identifier' && writesName(fn, snap.key.name)) ? 'local reassigned' : null);
   if (reason) return { rule: RULE, node: snap.decl, message, hint: 're-read the value at the write, or serialize the section with a lock' };
   if (!needsValueAcrossAwait(snap.local, between, value)) {
@@ -216,7 +216,7 @@ function snapshotRead(ref: BindingRef, model: ModuleModel): SnapshotRead | null 
   const decl = model.index.parent(p);
   if (decl?.type !== 'VariableDeclaration' || decl.declarations.length !== 1 || decl.kind === 'var') return null;
   const key = read.type === 'CallExpression' ? (read.arguments[0] as Node) : null;
-  if (key && keyShape(key) === null) return null;
+  if (key && keyText(key) === null) return null;
   return { decl, local: p.id.name, init: init as Expression, read, key };
 }
 
@@ -229,7 +229,7 @@ function writeFrom(stmt: Statement, snap: SnapshotRead, binding: ModuleBinding, 
     if (e.type === 'CallExpression' && e.arguments.length === 2 && e.callee.type === 'MemberExpression' &&
       locationKey(e.callee.object) === binding.name && !e.callee.computed &&
       e.callee.property.type === 'Identifier' && e.callee.property.name === 'set' &&
-      keyShape(e.arguments[0] as Node) === keyShape(snap.key)) value = e.arguments[1] as Node;
+      keyText(e.arguments[0] as Node) === keyText(snap.key)) value = e.arguments[1] as Node;
   } else if (e.type === 'AssignmentExpression' && e.operator === '=' && locationKey(e.left) === locationKey(snap.read)) {
     value = e.right;
   }

@@ -1,7 +1,7 @@
 // The "location" shapes the read-modify-write plans compare: `x`, `x.a`, `x['a']`, `x[key]`
 // with a stable key, and a Map read `x.get(key)`.
 import type { Node } from '@babel/types';
-import { unwrapExpression } from '../analysis/ast';
+import { dottedName, unwrapExpression } from '../analysis/ast';
 import { visit } from '../analysis/walk';
 
 /** A string naming a location expression, or null when it has no stable shape. */
@@ -27,6 +27,11 @@ export function keyShape(node: Node | null | undefined): string | null {
   if (n.type === 'NumericLiteral') return String(n.value);
   if (n.type === 'Identifier') return n.name;
   return null;
+}
+
+/** How a key is spelled (`event.account`): enough to recognise the same key, not to prove it unchanged. */
+export function keyText(node: Node | null | undefined): string | null {
+  return keyShape(node) ?? dottedName(node);
 }
 
 /** Identifier names used as computed keys in a location (they must not be reassigned). */
