@@ -36,7 +36,8 @@ export function findOccurrences(ast: BabelFile, index: NodeIndex, facts: ModuleF
   const scan = (root: Node, owner: Owner, env: EvalEnv) => {
     const scope = { index, env, localRefs: (name: string) => (owner.fn ? referencesIn(owner.fn, name) : []) };
     visit(root, (node, parent) => {
-      if (node !== root && owner.fn === null && isFunction(node)) return false; // functions are scanned with their own env
+      // functions are scanned with their own env; a handler nested in a factory is its own owner
+      if (node !== root && ((owner.fn === null && isFunction(node)) || handlerFns.has(node))) return false;
       if (!CANDIDATES.has(node.type) || !parent) return undefined;
       if (node.type === 'Identifier' && !isReference(node, parent, index.parent(parent))) return undefined;
       const value = tmpPathValue(node, env);
@@ -49,8 +50,9 @@ export function findOccurrences(ast: BabelFile, index: NodeIndex, facts: ModuleF
       return false;
     });
   };
+  const handlerFns = new Set<Node>(handlers.map((h) => h.fn));
   scan(ast.program, { fn: null, handler: null, label: 'module init' }, initEnv);
-  for (const fn of outermostFunctions(ast.program)) {
+  for (const fn of new Set([...outermostFunctions(ast.program), ...handlerFns])) {
     const handler = handlers.find((h) => h.fn === fn) ?? null;
     const env: EvalEnv = { facts, locals: localValues(fn), eventNames: handler ? eventNames(fn) : new Set() };
     scan(fn, { fn, handler, label: handler ? `handler ${handler.exportName}` : functionLabel(fn, index) }, env);

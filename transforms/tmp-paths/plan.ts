@@ -1,20 +1,29 @@
 // The one decision function of tmp-paths. The rules call it on the raw AST and the transform on
 // the recast AST, so a finding is `fixable` exactly when the transform rewrites that spot.
 import type { Node } from '@babel/types';
-import { isFunction, type FunctionNode } from '../analysis/ast';
+import type { FunctionNode } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import type { HandlerInfo } from '../analysis/handlers';
-import { visit, type NodeIndex } from '../analysis/walk';
 import { planCacheWrite } from './cache-write';
-import { moduleFacts, type ModuleFacts, type ModuleVar } from './module-facts';
-import { tmpPathValue } from './evaluate';
-import { findOccurrences, type Occurrence } from './occurrences';
+import { groupBlocker } from './group-blocker';
+import { moduleVariableNames } from './guards';
 import { handlerBlockers } from './handler-blockers';
-import { moduleStateGuard, moduleVariableNames, writtenWhenReadFails } from './guards';
+import { moduleFacts, type ModuleVar } from './module-facts';
+import { addWithDependencies } from './module-var-closure';
+import { nonFixedFindings } from './non-fixed-findings';
+import { findOccurrences, type Occurrence } from './occurrences';
+import { pathOf, prefixOf, segmentOf } from './path-groups';
+import { CACHE_RULE, FIXED_RULE } from './rule-ids';
+import { isSharedWrite } from './shared-writes';
 import type { Use } from './uses';
 
-export const FIXED_RULE = 'tmp-fixed-path';
-export const CACHE_RULE = 'tmp-shared-cache';
+export { CACHE_RULE, FIXED_RULE };
+
+/** Why a group of fixed paths is not rewritten, for the finding. */
+export interface Blocker {
+  why: string;
+  hint: string;
+}
 
 export interface PlannedFinding {
   rule: typeof FIXED_RULE | typeof CACHE_RULE;
@@ -75,7 +84,7 @@ export function planTmpPaths(analysis: FileAnalysis): TmpPlan {
   for (const o of shared) {
     if (analysis.isSuppressed(CACHE_RULE, line(o.node))) continue;
     const fix = planCacheWrite(o, analysis.index, facts);
-    const where = o.owner.fn === null ? 'at init (once per worker, concurrently across workers)' : 'after an existence check';
+    const where = o.owner.fn === null ? 'at init (once per worker, while other workers may be reading it)' : 'when it is missing';
     plan.findings.push({
       rule: CACHE_RULE,
       node: o.node,
@@ -90,7 +99,7 @@ export function planTmpPaths(analysis: FileAnalysis): TmpPlan {
 
   for (const handler of analysis.handlers) {
     const mine = occurrences.filter((o) => o.owner.fn === handler.fn);
-    reportNonFixed(mine, plan, analysis);
+    plan.findings.push(...nonFixedFindings(mine, analysis));
     const groups = new Map<string, Occurrence[]>();
     for (const o of mine) if (o.value.kind === 'fixed') groups.set(segmentOf(o), [...(groups.get(segmentOf(o)) ?? []), o]);
     let fix: HandlerFix | null = null;
@@ -124,137 +133,4 @@ export function planTmpPaths(analysis: FileAnalysis): TmpPlan {
     }
   }
   return plan;
-}
-
-export interface Blocker {
-  why: string;
-  hint: string;
-}
-
-/** Why a group of one handler's fixed paths cannot move into a per-invocation directory; 'skip' when it is no hazard of this rule. */
-function groupBlocker(
-  segment: string,
-  occs: Occurrence[],
-  all: Occurrence[],
-  sharedPaths: Set<string>,
-  shared: Occurrence[],
-  handler: HandlerInfo,
-  index: NodeIndex,
-  moduleNames: Set<string>,
-): Blocker | 'skip' | null {
-  const uses = occs.flatMap((o) => o.uses).filter((u) => u.kind !== 'alias');
-  if (occs.some((o) => sharedPaths.has(pathOf(o)))) {
-    const inPlace = occs.some((o) => o.uses.some((u) => u.kind === 'write') && !shared.includes(o));
-    return inPlace
-      ? { why: 'the same file is also a shared cache or written at init', hint: 'Decide whether the file is shared (write it atomically with a temp file + rename) or per invocation (use a different name).' }
-      : 'skip';
-  }
-  const elsewhere = all.find((o) => o.value.kind === 'fixed' && segmentOf(o) === segment && o.owner.fn !== handler.fn);
-  if (elsewhere) {
-    return {
-      why: `${elsewhere.owner.label} uses the same path, so it may be written in one invocation and read in another`,
-      hint: 'Keep the path inside one invocation: create a unique directory in the handler and pass the path to helpers as a parameter.',
-    };
-  }
-  const writes = uses.filter((u) => u.kind === 'write' || u.kind === 'process' || u.kind === 'local-call');
-  if (writes.length === 0) return 'skip';
-  for (const w of writes) {
-    const flag = w.call ? moduleStateGuard(w.call, handler.fn, index, moduleNames) : null;
-    if (flag) {
-      return {
-        why: `the write depends on the module variable ${flag}, so later invocations probably reuse the file`,
-        hint: 'If the file is a cache shared by invocations, keep the path and write it atomically (temp file + rename); if it is per invocation, drop the module flag.',
-      };
-    }
-  }
-  if (uses.length < 2) {
-    return {
-      why: 'it is written but not used again in this invocation, so it may be meant to outlive it',
-      hint: 'If the file is per invocation, put it in a directory from mkdtemp and remove it in a finally; if it is shared, write it atomically (temp file + rename).',
-    };
-  }
-  const escape = uses.find((u) => u.kind === 'escape');
-  if (escape) {
-    return {
-      why: `the path is ${escape.reason}`,
-      hint: 'Create a unique directory per invocation (mkdtemp) and make sure whoever receives the path is done with it before the directory is removed.',
-    };
-  }
-  const exported = occs.find((o) => o.moduleVar?.exported);
-  if (exported) {
-    return {
-      why: `the constant ${exported.moduleVar!.name} is exported, so other modules may use the same path`,
-      hint: 'Stop exporting the path; create a unique directory per invocation and pass paths explicitly.',
-    };
-  }
-  return null;
-}
-
-/** Findings for /tmp paths of a handler that are not fixed: built from the event, or dynamic. */
-function reportNonFixed(occs: Occurrence[], plan: TmpPlan, analysis: FileAnalysis): void {
-  for (const o of occs) {
-    if (o.value.kind !== 'event' && o.value.kind !== 'dynamic') continue;
-    if (o.node.type === 'Identifier' && !o.moduleVar) continue; // reported at the local's initializer
-    const uses = o.uses.some((u) => u.kind === 'alias') ? usesThroughLocal(o, occs, analysis.index) : o.uses;
-    if (!uses.some((u) => u.kind === 'write' || u.kind === 'process' || u.kind === 'escape')) continue;
-    if (analysis.isSuppressed(FIXED_RULE, o.node.loc?.start.line ?? 1)) continue;
-    const why = o.value.kind === 'event' ? 'its name is built from the event, so two invocations with the same input collide' : 'its name is not fixed nor provably unique';
-    plan.findings.push({
-      rule: FIXED_RULE,
-      node: o.node,
-      message: `Path in /tmp that concurrent invocations may share: ${why}. Not rewritten.`,
-      hint: 'Put the file in a per-invocation directory (mkdtemp(join(tmpdir(), "x-"))) and remove it in a finally; or add randomUUID() to the name.',
-      fixable: false,
-    });
-  }
-}
-
-/** The uses of a local that an occurrence initialises (`const file = `/tmp/${event.name}``). */
-function usesThroughLocal(o: Occurrence, occs: Occurrence[], index: NodeIndex): Use[] {
-  const declarator = index.parent(o.node);
-  if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return [];
-  const name = declarator.id.name;
-  return occs.filter((r) => r.node.type === 'Identifier' && r.node.name === name).flatMap((r) => r.uses);
-}
-
-/** A write to a shared path: at module init, or after an existence check of the same path in the same function. */
-function isSharedWrite(o: Occurrence, all: Occurrence[], index: NodeIndex): boolean {
-  if (o.owner.fn === null) return true;
-  if (writtenWhenReadFails(o, all, index, (c) => c.value.kind === 'fixed' && pathOf(c) === pathOf(o))) return true;
-  const scope = enclosingFunction(o.node, index);
-  return all.some(
-    (c) => c.value.kind === 'fixed' && pathOf(c) === pathOf(o) && (c.node.start ?? 0) < (o.node.start ?? 0) &&
-      c.uses.some((u) => u.kind === 'check') && enclosingFunction(c.node, index) === scope,
-  );
-}
-
-export function enclosingFunction(node: Node, index: NodeIndex): Node | undefined {
-  let n = index.parent(node);
-  while (n && !isFunction(n)) n = index.parent(n);
-  return n;
-}
-
-function pathOf(o: Occurrence): string {
-  return o.value.kind === 'fixed' ? o.value.path : '';
-}
-
-/** The first path segment under /tmp: '/tmp/work/in.png' → 'work'. Files in one top-level entry move together. */
-function segmentOf(o: Occurrence): string {
-  return pathOf(o).split('/')[2] ?? '';
-}
-
-function prefixOf(segment: string): string {
-  const stem = segment.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
-  return stem || 'tmp';
-}
-
-/** The module constant, then the module constants holding fixed /tmp paths that its initializer reads. */
-function addWithDependencies(v: ModuleVar, out: ModuleVar[], facts: ModuleFacts): void {
-  if (out.includes(v)) return;
-  out.push(v);
-  const env = { facts, locals: new Map(), eventNames: new Set<string>() };
-  visit(v.init, (n) => {
-    const dep = n.type === 'Identifier' ? facts.vars.get(n.name) : undefined;
-    if (dep && dep !== v && tmpPathValue(dep.init, env)?.kind === 'fixed') addWithDependencies(dep, out, facts);
-  });
 }

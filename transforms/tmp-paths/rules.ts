@@ -1,7 +1,8 @@
 // The two rules of tmp-paths. Both read the shared plan, so `fixable` means "the transform rewrites it".
 import type { FileAnalysis } from '../analysis/file-analysis';
 import type { Rule, RuleReport } from '../types';
-import { CACHE_RULE, FIXED_RULE, NEEDS, planTmpPaths, type TmpPlan } from './plan';
+import { NEEDS, planTmpPaths, type TmpPlan } from './plan';
+import { CACHE_RULE, FIXED_RULE } from './rule-ids';
 
 // One plan per analysed file, shared by both rules.
 const plans = new WeakMap<FileAnalysis, TmpPlan>();

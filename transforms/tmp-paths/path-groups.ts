@@ -1,0 +1,18 @@
+// A fixed /tmp path, and how paths are grouped: every file under one top-level entry of /tmp
+// ('/tmp/work', '/tmp/work/in.png') moves into the per-invocation directory together.
+import type { Occurrence } from './occurrences';
+
+export function pathOf(o: Occurrence): string {
+  return o.value.kind === 'fixed' ? o.value.path : '';
+}
+
+/** The first path segment under /tmp: '/tmp/work/in.png' → 'work'. Files in one top-level entry move together. */
+export function segmentOf(o: Occurrence): string {
+  return pathOf(o).split('/')[2] ?? '';
+}
+
+/** mkdtemp prefix from the entry name: 'report.csv' → 'report'. */
+export function prefixOf(segment: string): string {
+  const stem = segment.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  return stem || 'tmp';
+}
