@@ -133,6 +133,23 @@ describe.concurrent('simulate', { timeout: 90_000 }, () => {
     expect(report.clients.map((c) => [c.name, c.atInit, c.inInvocations, c.maxPerWorker])).toEqual([['Pool', 2, 0, 1]]);
   });
 
+  it('counts AWS SDK v3 clients (bundled getters, static from) and v2 service clients', async () => {
+    const v3 = await simulate('sdk-clients.mjs', { workers: '1', concurrency: '2', invocations: '3' });
+    expect(v3.code).toBe(0);
+    expect(v3.report.clients.map((c) => [c.library, c.name, c.atInit, c.inInvocations])).toEqual([
+      ['@aws-sdk/client-dynamodb', 'DynamoDBClient', 1, 0],
+      ['@aws-sdk/client-s3', 'S3Client', 0, 3],
+      ['@aws-sdk/lib-dynamodb', 'DynamoDBDocumentClient.from', 1, 0],
+    ]);
+    // the counting proxy keeps instanceof
+    expect(v3.report.invocations[0].result).toEqual({ ok: true, response: { body: 'object key-1', item: { id: 1 }, isClient: true } });
+    const v2 = await simulate('sdk-v2.cjs', { workers: '1', concurrency: '2', invocations: '3' });
+    expect(v2.report.clients.map((c) => [c.library, c.name, c.atInit, c.inInvocations])).toEqual([
+      ['aws-sdk', 'DynamoDB.DocumentClient', 1, 0],
+      ['aws-sdk', 'S3', 0, 3],
+    ]);
+  });
+
   it('shows a racing lazy init as several constructions in one worker, the memoized promise as one', async () => {
     const racing = await simulate('lazy-init.cjs');
     // every response is right, yet each worker connected once per request in flight
