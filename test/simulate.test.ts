@@ -126,6 +126,7 @@ describe.concurrent('simulate', { timeout: 90_000 }, () => {
       },
     ]);
     expect(report.summary.clientsBuiltInInvocations).toBe(8);
+    expect(report.invocations.every((i) => i.clientsBuilt.join() === 'pg Client')).toBe(true);
   });
 
   it('counts one pool per worker when it is created at init', async () => {

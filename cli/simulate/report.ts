@@ -18,6 +18,8 @@ export interface InvocationReport {
   endIndex: number;
   durationMs: number;
   result: InvocationResult;
+  /** well-known clients this invocation constructed, as `library name` */
+  clientsBuilt: string[];
 }
 
 export interface RaceReport {

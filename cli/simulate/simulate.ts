@@ -69,7 +69,8 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationReport>
       const result = unsandbox(r.result, paths) as InvocationResult;
       const neverStarted = r.startIndex < 0;
       const event = invocations[r.id].event;
-      reports.push({ id: r.id, worker, event, startIndex: r.startIndex, endIndex: r.endIndex, durationMs: round(r.endedAt - r.startedAt), result });
+      const clientsBuilt = (concurrent[worker].batch?.done?.clients ?? []).filter((c) => c.invocation === r.id).map((c) => `${c.library} ${c.name}`);
+      reports.push({ id: r.id, worker, event, startIndex: r.startIndex, endIndex: r.endIndex, durationMs: round(r.endedAt - r.startedAt), result, clientsBuilt });
       if (neverStarted) continue;
       const inStartOrder = replays[worker].startOrder.get(r.id)!;
       const inCompletionOrder = replays[worker].completionOrder.get(r.id)!;
