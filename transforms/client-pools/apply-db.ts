@@ -76,7 +76,8 @@ function rewriteInvocationSites(ctx: TransformContext, pool: DbPool, init: Expre
       if (wrap) {
         const list = statementList(end, analysis)!;
         list.splice(list.indexOf(end), 1);
-        list.splice(list.indexOf(wrap[0]), wrap.length, tryFinallyRelease(ctx, wrap, site, site.addRollback.size > 0));
+        const kept = wrap.filter((s) => list.includes(s)); // another rewrite may have removed one (a hoisted client)
+        list.splice(list.indexOf(kept[0]), kept.length, tryFinallyRelease(ctx, kept, site, site.addRollback.size > 0));
       } else {
         replaceChild(analysis.index.parent(end)!, end, release);
         if (site.release!.addCatchTo) site.release!.addCatchTo.handler = rollbackCatch(ctx, site) as never;

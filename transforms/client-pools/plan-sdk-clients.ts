@@ -87,6 +87,8 @@ function collectSites(analysis: FileAnalysis, fns: InvocationFunction[]) {
       return false; // an inner construction is part of the outer client
     });
   }
+  // source order, so the first construction in the file gives the shared client its name
+  found.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0));
   return { imports, found };
 }
 
@@ -129,7 +131,7 @@ export function planSdkClients(analysis: FileAnalysis): SdkPlan {
     if (verdict === 'local') {
       reports.push({
         node,
-        message: `${what}; its arguments are computed inside the function`,
+        message: `${what}; its arguments are not constants (they read values computed in the function or mutable module state)`,
         hint: 'Compute the configuration at module scope and create the client there once; SDK clients are safe for concurrent use.',
         fixable: false,
       });
