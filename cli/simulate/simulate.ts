@@ -175,7 +175,6 @@ function workerConfig(opts: SimulateOptions, workerIndex: number, sandbox: strin
       AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
       AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '2048',
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
-      AWS_LAMBDA_MAX_CONCURRENCY: String(opts.concurrency),
       AWS_LAMBDA_NODEJS_WORKER_COUNT: String(opts.workers),
       LMI_SIMULATE_WORKER: String(workerIndex),
     },
