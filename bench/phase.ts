@@ -1,0 +1,54 @@
+// One measured phase of the benchmark, in its own process so its peak RSS is its own.
+// Prints {"ms": wall time of the phase, "rssMB": peak resident set, "files": n} as JSON.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jscodeshift from 'jscodeshift';
+import { parseForAnalysis, recastParserFor } from '../transforms/analysis/parser';
+import { CONFIG_RULES, RULES, TRANSFORMS } from '../transforms/registry';
+import { planChanges, scan } from '../cli/pipeline';
+
+const [phase, corpus, jobsArg] = process.argv.slice(2);
+const jobs = jobsArg ? Number(jobsArg) : undefined;
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...sourceFiles(p));
+    else if (/\.[cm]?[jt]sx?$/.test(e.name)) out.push(p);
+  }
+  return out.sort();
+}
+
+async function main() {
+  const files = sourceFiles(corpus);
+  const started = process.hrtime.bigint();
+  if (phase === 'parse') {
+    // the reference: raw @babel/parser on every file, one process
+    for (const f of files) {
+      try {
+        parseForAnalysis(f, readFileSync(f, 'utf8').replace(/^\uFEFF/, ''));
+      } catch {
+        // unparsable files are part of the corpus
+      }
+    }
+  } else if (phase === 'recast') {
+    for (const f of files) {
+      try {
+        jscodeshift.withParser(recastParserFor(f))(readFileSync(f, 'utf8').replace(/^\uFEFF/, ''));
+      } catch {
+        // unparsable files are part of the corpus
+      }
+    }
+  } else {
+    const result = await scan({ cwd: corpus, paths: ['.'], rules: RULES, configRules: CONFIG_RULES, jobs });
+    if (phase === 'dry') await planChanges(result, TRANSFORMS);
+  }
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  process.stdout.write(JSON.stringify({ ms, rssMB: process.resourceUsage().maxRSS / 1024, files: files.length }) + '\n');
+}
+
+main().catch((e) => {
+  process.stderr.write(String(e?.stack ?? e) + '\n');
+  process.exitCode = 1;
+});

@@ -1,0 +1,62 @@
+// `npm run bench -- [--corpus <dir>] [--files <n>] [--seed <s>]`
+// Measures, in one run: (1) raw @babel/parser parse of every file (the reference), (2) check,
+// (3) --dry with every transform, (4) jscodeshift's own parse, and check with --jobs 1 vs 2.
+// Figures are ratios against (1) from the same run: machines are noisy, ratios much less so.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus, writeCorpus } from './corpus';
+
+const { values } = parseArgs({
+  options: { corpus: { type: 'string' }, files: { type: 'string', default: '5000' }, seed: { type: 'string', default: '1' } },
+});
+
+interface Measure {
+  ms: number;
+  rssMB: number;
+  files: number;
+}
+
+function measure(phase: string, corpus: string, jobs?: number): Measure {
+  const args = [join(__dirname, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(__dirname, 'phase.ts'), phase, corpus];
+  if (jobs) args.push(String(jobs));
+  return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 }).trim().split('\n').pop()!);
+}
+
+function main() {
+  let corpus = values.corpus;
+  let made: string | undefined;
+  if (!corpus) {
+    made = corpus = mkdtempSync(join(tmpdir(), 'lmi-bench-'));
+    writeCorpus(corpus, generateCorpus({ files: Number(values.files), seed: Number(values.seed) }));
+  }
+  try {
+    // warm the file cache so the first phase is not penalised
+    measure('parse', corpus);
+    const rows: Array<[string, Measure]> = [
+      ['(1) raw @babel/parser parse (reference)', measure('parse', corpus)],
+      ['(2) lmi-migrate check', measure('check', corpus)],
+      ['(3) lmi-migrate --dry (every transform)', measure('dry', corpus)],
+      ['(4) jscodeshift parse (recast) of every file', measure('recast', corpus)],
+      ['check --jobs 1', measure('check', corpus, 1)],
+      ['check --jobs 2', measure('check', corpus, 2)],
+    ];
+    const ref = rows[0][1].ms;
+    const lines = [
+      `corpus: ${corpus}${made ? ` (generated: ${values.files} files, seed ${values.seed})` : ''}; ${rows[0][1].files} files; ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, Node ${process.version}`,
+      '',
+      '| measure | wall time | ms/file | peak RSS | ratio to (1) |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      ...rows.map(([name, m]) => `| ${name} | ${(m.ms / 1000).toFixed(2)} s | ${(m.ms / m.files).toFixed(3)} | ${m.rssMB.toFixed(0)} MB | ${(m.ms / ref).toFixed(2)}× |`),
+      '',
+      `--jobs 2 speed-up over --jobs 1: ${(rows[4][1].ms / rows[5][1].ms).toFixed(2)}×`,
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+  } finally {
+    if (made) rmSync(made, { recursive: true, force: true });
+  }
+}
+
+main();
