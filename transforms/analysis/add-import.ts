@@ -16,13 +16,10 @@
 //   leading comments (a file header stays first).
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import type {
-  AssignmentExpression,
-  ExpressionStatement,
   File as BabelFile,
   ImportDeclaration,
   Node,
   ObjectPattern,
-  Program,
   Statement,
   VariableDeclaration,
 } from '@babel/types';
@@ -30,6 +27,8 @@ import { readImports, programOf, type ExistingImports } from './existing-imports
 import { isNodeBuiltin, prefixHabit, promisesParent, sameModule, spellSpecifier } from './module-specifier';
 import { freeName, namesInUse } from './names-in-use';
 import type { ModuleStyle } from './module-style';
+import { insertAfterImports } from './import-placement';
+import { oneLinePattern } from './recast-print';
 
 export interface ImportContext {
   j: JSCodeshift;
@@ -47,6 +46,9 @@ export interface ImportSpec {
   /** local name wanted for the whole module (`import * as x` / `const x = require()`) */
   namespace?: string;
 }
+
+export { removeUnusedImport } from './remove-import';
+export { reprintableDirectives } from './recast-print';
 
 /** Requested name (each named export, and the default/namespace local names asked for) → usable local identifier. */
 export function ensureImport(ctx: ImportContext, spec: ImportSpec): Record<string, string> {
@@ -80,45 +82,6 @@ export function ensureImport(ctx: ImportContext, spec: ImportSpec): Record<strin
   const statements = buildStatements(ctx, spellSpecifier(spec.source, prefixHabit(existing.sources)), toAdd.named, toAdd.default, newNamespace);
   if (statements.length) insertAfterImports(program, statements);
   return result;
-}
-
-/**
- * Removes the import/require binding of `source` whose imported name is `name` ('default' for a
- * default import, '*' for a namespace import or a whole `require()`) when its local name is no
- * longer referenced anywhere in the file. Drops the statement once it binds nothing.
- * Returns true when something was removed.
- */
-export function removeUnusedImport(ctx: ImportContext, source: string, name: string): boolean {
-  const program = programOf(rootNode(ctx.root));
-  const binding = readImports(program).bindings.find((b) => sameModule(b.source, source) && b.name === name);
-  if (!binding) return false;
-  if (referenceCount(program, binding.statement, binding.local) > 0) return false;
-  const stmt = binding.statement;
-  if (stmt.type === 'ImportDeclaration') {
-    stmt.specifiers = stmt.specifiers.filter((s) => s.local.name !== binding.local);
-    if (stmt.specifiers.length === 0) removeStatement(program, stmt);
-    return true;
-  }
-  if (stmt.type === 'VariableDeclaration') {
-    for (const d of stmt.declarations) {
-      if (d.id.type === 'Identifier' && d.id.name === binding.local) d.id = null as never;
-      else if (d.id.type === 'ObjectPattern') {
-        const kept = d.id.properties.filter(
-          (p) => !(p.type === 'ObjectProperty' && p.value.type === 'Identifier' && p.value.name === binding.local),
-        );
-        const oneLine = d.id.loc && d.id.loc.start.line === d.id.loc.end.line;
-        // recast prints every rebuilt object pattern over several lines: keep a one-line pattern on one line
-        if (kept.length === 0) d.id = null as never;
-        else if (oneLine && kept.length < d.id.properties.length) d.id = oneLinePattern(ctx.j, kept.map((p) => ctx.j(p as never).toSource()));
-        else d.id.properties = kept;
-      }
-    }
-    stmt.declarations = stmt.declarations.filter((d) => d.id !== null);
-    if (stmt.declarations.length === 0) removeStatement(program, stmt);
-    return true;
-  }
-  removeStatement(program, stmt);
-  return true;
 }
 
 function rootNode(root: Collection): Node {
@@ -192,13 +155,6 @@ function propertyText(n: { name: string; local: string }): string {
   return n.name === n.local ? n.name : `${n.name}: ${n.local}`;
 }
 
-/** `{ a, b: c }` parsed from text, so recast prints it on one line (its builders print it on several). */
-function oneLinePattern(j: JSCodeshift, properties: string[]): ObjectPattern {
-  const program = j(`({ ${properties.join(', ')} } = 0);`).get().node.program as Program;
-  const stmt = program.body[0] as ExpressionStatement;
-  return (stmt.expression as AssignmentExpression).left as ObjectPattern;
-}
-
 function shorthandProperty(j: JSCodeshift, name: string, local: string) {
   const prop = j.objectProperty(j.identifier(name), j.identifier(local));
   if (name === local) prop.shorthand = true;
@@ -237,121 +193,3 @@ function buildStatements(
   return out as Statement[];
 }
 
-function isLoadStatement(stmt: Statement, existing: ExistingImports): boolean {
-  return stmt.type === 'ImportDeclaration' || existing.bindings.some((b) => b.statement === stmt) ||
-    existing.statements.some((s) => s.statement === stmt) ||
-    (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'CallExpression' &&
-      stmt.expression.callee.type === 'Identifier' && stmt.expression.callee.name === 'require');
-}
-
-function isDefinition(stmt: Statement): boolean {
-  const s = stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportDefaultDeclaration' ? stmt.declaration : stmt;
-  return !!s && (s.type === 'FunctionDeclaration' || s.type === 'ClassDeclaration' || s.type === 'TSDeclareFunction');
-}
-
-/** With the last import/require before the first function/class; else first in the body, under its header comments. */
-function insertAfterImports(program: Program, statements: Statement[]): void {
-  reprintableDirectives(program);
-  const existing = readImports(program);
-  let anchor = -1;
-  for (let i = 0; i < program.body.length; i++) {
-    const stmt = program.body[i];
-    if (isDefinition(stmt)) break;
-    if (isLoadStatement(stmt, existing)) anchor = i;
-  }
-  if (anchor >= 0 && !blankLineAfter(program.body[anchor], program.body[anchor + 1])) {
-    program.body.splice(anchor + 1, 0, ...statements);
-    return;
-  }
-  // recast keeps the larger gap on each side of a new statement, so after an import that is
-  // followed by a blank line the new one would get blank lines on both sides: go before it instead
-  const start = prologueLength(program.body);
-  const at = Math.max(anchor, start);
-  const before = program.body[at];
-  if (before && at === start) moveLeadingComments(before, statements[0]);
-  // a file of comments only: recast keeps them on the Program, which it reprints without them
-  if (!before) moveAllComments(program, statements[0]);
-  program.body.splice(at, 0, ...statements);
-}
-
-/** Leading `'use strict';` statements in the body (directives moved there by reprintableDirectives). */
-function prologueLength(body: Statement[]): number {
-  let n = 0;
-  while (n < body.length && body[n].type === 'ExpressionStatement' && (body[n] as { expression: Node }).expression.type === 'StringLiteral') n++;
-  return n;
-}
-
-function blankLineAfter(stmt: Statement, next: Statement | undefined): boolean {
-  if (!next || !stmt.loc || !next.loc) return false;
-  const comments = (next as unknown as Commented).comments ?? [];
-  const starts = [next.loc.start.line, ...comments.filter((c) => c.leading && c.loc).map((c) => c.loc!.start.line)];
-  return Math.min(...starts) - stmt.loc.end.line > 1;
-}
-
-/**
- * When the program body is reprinted, recast reuses the original text of a directive
- * (`'use strict';`, semicolon included) and of a hashbang line (newline excluded), then adds its
- * own `;` / nothing: `'use strict';;` and `#!/usr/bin/env node// next line`. Fresh copies of those
- * nodes (same value, same comments) print correctly.
- */
-export function reprintableDirectives(program: Program): void {
-  if (program.interpreter && program.directives?.length) {
-    // recast prints directives before the hashbang (invalid): a string statement at the top of
-    // the body is the same directive, printed after it
-    const statements = program.directives.map((d) => ({
-      type: 'ExpressionStatement',
-      expression: { type: 'StringLiteral', value: d.value.value, extra: d.value.extra },
-      comments: (d as unknown as Commented).comments,
-    })) as unknown as Statement[];
-    program.body.unshift(...statements);
-    program.directives = [];
-  }
-  if (program.directives?.length) program.directives = program.directives.map(fresh);
-  if (program.interpreter) program.interpreter = fresh(program.interpreter);
-}
-
-function fresh<T extends Node>(node: T): T {
-  const copy = { ...node } as Partial<T> & { original?: unknown };
-  delete copy.original;
-  delete copy.loc;
-  delete copy.start;
-  delete copy.end;
-  return copy as T;
-}
-
-type Commented = {
-  comments?: Array<{ leading?: boolean; trailing?: boolean; loc?: { start: { line: number } } }> | null;
-  leadingComments?: unknown;
-};
-
-/** recast prints `node.comments`; leading ones of the old first statement move to the new one. */
-function moveLeadingComments(from: Node, to: Node): void {
-  const src = from as unknown as Commented;
-  const dst = to as unknown as Commented;
-  const leading = (src.comments ?? []).filter((c) => c.leading);
-  if (leading.length === 0) return;
-  src.comments = (src.comments ?? []).filter((c) => !c.leading);
-  dst.comments = [...leading, ...(dst.comments ?? [])];
-  src.leadingComments = undefined;
-}
-
-function moveAllComments(from: Node, to: Node): void {
-  const src = from as unknown as Commented;
-  if (!src.comments?.length) return;
-  (to as unknown as Commented).comments = src.comments.map((c) => ({ ...c, leading: true, trailing: false }));
-  src.comments = null;
-}
-
-function removeStatement(program: Program, stmt: Statement): void {
-  reprintableDirectives(program);
-  const i = program.body.indexOf(stmt);
-  if (i === -1) return;
-  const next = program.body[i + 1];
-  if (next) moveLeadingComments(stmt, next);
-  program.body.splice(i, 1);
-}
-
-/** References to `local` outside `skip` (not scope-aware: a same-named inner binding keeps the import, which is safe). */
-function referenceCount(program: Program, skip: Node, local: string): number {
-  return namesInUse(program, skip).has(local) ? 1 : 0;
-}
