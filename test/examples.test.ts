@@ -1,7 +1,8 @@
 // examples/orders-service is the project the README's first command runs on. It must parse, and it
 // must keep at least one instance of every registered rule: adding a rule without an example fails here.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseForAnalysis } from '../transforms/analysis/parser';
 import { parseTemplate } from '../transforms/analysis/cfn-yaml';
@@ -56,6 +57,29 @@ function analyseExample(project: ProjectInfo): Finding[] {
     }
   }
   return findings;
+}
+
+/** `tsc --noEmit` with the example's tsconfig over these TypeScript sources; returns tsc's complaints. */
+function typecheck(tsFiles: Array<{ file: string; source: string }>): string {
+  // inside node_modules so 'aws-lambda' and 'node:*' resolve to the installed @types
+  const cacheDir = join(REPO, 'node_modules', '.cache');
+  mkdirSync(cacheDir, { recursive: true });
+  const dir = mkdtempSync(join(cacheDir, 'examples-tsc-'));
+  try {
+    writeFileSync(join(dir, 'tsconfig.json'), read('examples/orders-service/tsconfig.json'));
+    for (const { file, source } of tsFiles) {
+      const target = join(dir, relative('examples/orders-service', file));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, source);
+    }
+    execFileSync(join(REPO, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' });
+    return '';
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string };
+    return `${err.stdout ?? ''}${err.stderr ?? ''}` || String(e);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Files written the LMI-safe way on purpose: a finding or a rewrite there is a false positive. */
@@ -130,6 +154,13 @@ describe('examples/orders-service', () => {
       expect(transformSource(file, first.output, TRANSFORMS, project).output, `${file} (second run)`).toBe(first.output);
       if (ALREADY_SAFE.includes(file)) expect(first.changed, file).toBe(false);
     }
+  });
+
+  it('type-checks its TypeScript files before and after the full migration', () => {
+    const tsSources = sources.filter((f) => f.endsWith('.ts'));
+    expect(typecheck(tsSources.map((file) => ({ file, source: read(file) })))).toBe('');
+    const migrated = tsSources.map((file) => ({ file, source: transformSource(file, read(file), TRANSFORMS, exampleProject()).output }));
+    expect(typecheck(migrated)).toBe('');
   });
 
   it("keeps 'use strict' directives as they were after the full migration", () => {
