@@ -29,7 +29,9 @@ export function detectStyle(source: string, ast: BabelFile): CodeStyle {
   const indents = source.match(/^(\t+| +)(?=\S)/gm) ?? [];
   const useTabs = indents.filter((i) => i.startsWith('\t')).length > indents.length / 2;
   const spaceIndents = indents.filter((i) => i.startsWith(' ')).map((i) => i.length);
-  const tabWidth = spaceIndents.length && Math.min(...spaceIndents) >= 4 ? 4 : 2;
+  // recast measures a tab as 4 columns when it parses; printing with another width turns the
+  // reused lines' tabs into a mix of tabs and spaces
+  const tabWidth = useTabs ? 4 : spaceIndents.length && Math.min(...spaceIndents) >= 4 ? 4 : 2;
   // multi-line literals: is there a comma between the last element and the closing bracket?
   let trailing = 0;
   let bare = 0;
