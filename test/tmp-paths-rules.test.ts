@@ -33,6 +33,7 @@ const EXPECTED: Record<string, Array<[string, number, string | null]>> = {
   'neg-unique-mkdtemp.mjs': [],
   'open-write-flags.js': [[F, 4, fix]],
   'require-os-tmpdir-sync.cjs': [[F, 6, fix]],
+  'resolve-default-imports.mjs': [[F, 11, fix]],
   'return-await.mjs': [[F, 8, fix]],
   'shared-cache-exists.js': [[C, 9, fix]],
   'shared-cache-pipeline.mjs': [[C, 13, fix]],
