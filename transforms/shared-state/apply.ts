@@ -11,6 +11,7 @@ export function applySharedState(ctx: TransformContext): boolean {
     .filter((f) => f.rewrite && !ctx.isSuppressed(f.rule, f.node.loc?.start.line ?? 0));
   if (sites.length === 0) return false;
   const taken = namesInUse(ast.program);
+  const moduleNames = new Set<string>();
   const rewrite: RewriteContext = {
     j: ctx.j,
     root: ctx.root,
@@ -18,7 +19,17 @@ export function applySharedState(ctx: TransformContext): boolean {
     style: ctx.analysis.moduleStyle,
     typescript: /\.[cm]?tsx?$/.test(ctx.file),
     taken,
-    pick: (base) => freeName(base, taken),
+    pick: (base) => {
+      const name = freeName(base, taken);
+      moduleNames.add(name);
+      return name;
+    },
+    // a local only has to avoid what its function uses and the module-level names added so far
+    pickLocal: (base, scope) => {
+      const name = freeName(base, new Set([...namesInUse(scope), ...moduleNames]));
+      taken.add(name);
+      return name;
+    },
     memo: new Map(),
   };
   for (const site of sites) site.rewrite!(rewrite);

@@ -83,7 +83,7 @@ function hasAwaitBetween(fn: FunctionNode, from: Node, to: Node): boolean {
 
 function snapshot(ctx: RewriteContext, binding: ModuleBinding, stmt: ExpressionStatement, reads: BindingRef[], list: Statement[], model: ModuleModel): void {
   const { j } = ctx;
-  const name = ctx.pick(`${binding.name}Snapshot`);
+  const name = ctx.pickLocal(`${binding.name}Snapshot`, model.innerFunction(stmt)!);
   const inc = unwrapExpression(stmt.expression)!;
   let value: unknown;
   if (inc.type === 'UpdateExpression') value = j.updateExpression(inc.operator, j.identifier(binding.name), true);

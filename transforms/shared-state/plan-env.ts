@@ -111,7 +111,7 @@ function asString(ctx: RewriteContext, value: Node): Node {
 
 function toLocal(ctx: RewriteContext, envName: string, plan: LocalPlan, model: ModuleModel): void {
   const { j } = ctx;
-  const name = ctx.pick(localName(envName));
+  const name = ctx.pickLocal(localName(envName), plan.handler);
   const decl = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(name), asString(ctx, plan.assign.right) as never)]) as unknown as Statement;
   moveLeadingComments(plan.write, decl);
   borrowLayout(decl, plan.write);

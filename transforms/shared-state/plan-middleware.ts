@@ -4,7 +4,7 @@
 // `request.internal[xKey]`, with a Symbol key made per factory call (two instances never collide).
 import type { Identifier, Node, ObjectExpression, Statement, VariableDeclaration } from '@babel/types';
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
-import { isPropertyKey, namesInUse } from '../analysis/names-in-use';
+import { isPropertyKey } from '../analysis/names-in-use';
 import { borrowLayout, moveLeadingComments, replaceReference } from './edit';
 import type { ModuleModel } from './module-model';
 import { patternNames } from './patterns';
@@ -138,7 +138,8 @@ function requestParam(hook: FunctionNode): string | null | false {
 
 function toRequest(ctx: RewriteContext, stmt: VariableDeclaration, id: Identifier, refs: ClosureRef[], model: ModuleModel): void {
   const { j } = ctx;
-  const key = ctx.pick(`${id.name}Key`);
+  const factory = model.innerFunction(stmt)!;
+  const key = ctx.pickLocal(`${id.name}Key`, factory);
   const decl = j.variableDeclaration('const', [
     j.variableDeclarator(j.identifier(key), j.callExpression(j.identifier('Symbol'), [j.stringLiteral(id.name)])),
   ]) as unknown as Statement;
@@ -151,7 +152,7 @@ function toRequest(ctx: RewriteContext, stmt: VariableDeclaration, id: Identifie
     let name = requestNames.get(hook) ?? requestParam(hook);
     if (!name) {
       // the hook did not take the request: add it, under a name its body does not already use
-      name = namesInUse(hook).has('request') ? ctx.pick('request') : 'request';
+      name = ctx.pickLocal('request', hook);
       hook.params.push(j.identifier(name) as never);
     }
     requestNames.set(hook, name);

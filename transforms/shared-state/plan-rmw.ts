@@ -109,7 +109,7 @@ function blocker(binding: ModuleBinding, target: Node, around: Node, fn: Functio
 function hoistOperand(ctx: RewriteContext, stmt: Statement, assign: AssignmentExpression, operand: Node, binding: ModuleBinding, model: ModuleModel): void {
   const { j } = ctx;
   const list = statementList(stmt, model.index)!;
-  const name = ctx.pick(operandName(operand, assign, binding));
+  const name = ctx.pickLocal(operandName(operand, assign, binding), model.innerFunction(stmt)!);
   const decl = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(name), operand as never)]);
   const local = j.identifier(name);
   if (assign.right === operand) assign.right = local as never;

@@ -26,8 +26,10 @@ export interface RewriteContext {
   typescript: boolean;
   /** every identifier name in the file; new names are picked outside it and added to it */
   taken: Set<string>;
-  /** a fresh identifier based on `base`, never colliding with or shadowing a name of the file */
+  /** a fresh module-level identifier based on `base`, never colliding with or shadowing a name of the file */
   pick(base: string): string;
+  /** a fresh identifier for a local of `scope`: no name used inside that function, nor one generated so far */
+  pickLocal(base: string, scope: Node): string;
   /** names generated once per file (locks, stores), by purpose */
   memo: Map<string, string>;
 }
