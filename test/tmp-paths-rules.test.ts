@@ -98,6 +98,12 @@ describe('tmp-paths findings explain why nothing was rewritten', () => {
     expect(transformSource('a.mjs', src, [tmpPaths]).changed).toBe(false);
   });
 
+  it('does not rewrite a path the handler returns', () => {
+    const src = "const fs = require('fs');\nexports.handler = async (e) => {\n  await fs.promises.writeFile('/tmp/out.json', e.body);\n  return { file: '/tmp/out.json' };\n};\n";
+    expect(messages('a.js', src)).toEqual([expect.stringMatching(/the path is returned/)]);
+    expect(transformSource('a.js', src, [tmpPaths]).changed).toBe(false);
+  });
+
   it('does not rewrite a path that is written and never used again', () => {
     const src = "const fs = require('fs');\nexports.handler = async (e) => {\n  await fs.promises.appendFile('/tmp/audit.log', e.line);\n};\n";
     expect(messages('a.js', src)).toEqual([expect.stringMatching(/written but not used again/)]);
@@ -195,5 +201,17 @@ describe('tmp-paths pre-filter', () => {
     expect(tmpFixedPath.check).toBeDefined();
     expect(analyseSource('a.js', src, RULES).findings).toEqual([]);
     expect(transformSource('a.js', src, [tmpPaths]).changed).toBe(false);
+  });
+});
+
+describe('tmp-paths keeps the file style', () => {
+  it('double quotes and CRLF line ends stay', () => {
+    const src = 'const fs = require("fs");\r\n\r\nexports.handler = async (event) => {\r\n  await fs.promises.writeFile("/tmp/a.json", JSON.stringify(event));\r\n  return JSON.parse(await fs.promises.readFile("/tmp/a.json", "utf8"));\r\n};\r\n';
+    const out = transformSource('a.js', src, [tmpPaths]).output;
+    expect(out).toContain('const tmpDir = await fs.promises.mkdtemp(join(tmpdir(), "a-"));\r\n');
+    expect(out).toContain('await fs.promises.writeFile(join(tmpDir, "a.json"), JSON.stringify(event));\r\n');
+    expect(out).toContain('const { join } = require("path");\r\n');
+    expect(out.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(out).not.toContain("'");
   });
 });
