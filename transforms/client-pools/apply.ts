@@ -1,4 +1,5 @@
 // The client-pools transform: plan every family on the (recast) AST first, then rewrite.
+import { reprintableDirectives } from '../analysis/add-import';
 import type { TransformContext } from '../types';
 import { applyDb } from './apply-db';
 import { applySharedClients } from './apply-shared-clients';
@@ -17,5 +18,7 @@ export function applyClientPools(ctx: TransformContext): boolean {
   if (applySdkClients(ctx, sdk)) changed = true;
   if (applyDb(ctx, db)) changed = true;
   for (const plan of shared) if (applySharedClients(ctx, plan)) changed = true;
+  // the module body was reprinted: keep `'use strict';` from gaining a second semicolon
+  if (changed) reprintableDirectives(ctx.analysis.ast.program);
   return changed;
 }

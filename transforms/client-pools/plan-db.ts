@@ -212,9 +212,29 @@ function checkUses(
       continue;
     }
     if (m === 'on' && u.statement && staticString(u.call!.arguments[0]) === 'error') continue;
-    if (!allowOther) return fail(m ? `\`.${m}()\` needs one dedicated connection` : 'the connection is passed around or stored');
+    if (!allowOther) {
+      if (m) return fail(`\`.${m}()\` needs one dedicated connection`);
+      const returned = returnedFrom(u);
+      return returned
+        ? fail(`\`${returned}()\` hands the connection itself to its callers`, ACCESSOR_HINT)
+        : fail('the connection is passed around or stored');
+    }
   }
   return { ok: true, transactionIn, rollbackIn };
+}
+
+const ACCESSOR_HINT =
+  'Replace the connection with a module-level pool: plain queries call `pool.query()`; a transaction does `const c = await pool.connect()` and `c.release()` in `finally`; drop the lazy `connect()`.';
+
+/** `return client` inside a named function: the accessor's name. */
+function returnedFrom(u: ConnectionUse): string | null {
+  const fn = u.fn as (Node & { id?: { name: string } | null }) | null;
+  if (!fn) return null;
+  let returned = false;
+  visit(fn, (n) => {
+    if (n.type === 'ReturnStatement' && n.argument === u.ref) returned = true;
+  });
+  return returned ? fn.id?.name ?? 'an accessor' : null;
 }
 
 function objectText(obj: Node): { text: Node | undefined; named: string | null } {
