@@ -1,10 +1,10 @@
 import express from 'express';
-import knex from 'knex';
+import { runMigrations } from './migrations.mjs';
+import { query } from './db.mjs';
 
-const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
-await db.migrate.latest();
+await runMigrations();
 
 const app = express();
 app.listen(Number(process.env.PORT ?? 3000));
 
-export const handler = async (event) => db('orders').where({ id: event.id });
+export const handler = async (event) => query('select * from orders where id = $1', [event.id]);

@@ -1,3 +1,4 @@
+'use strict';
 const { SecretsManagerClient, GetSecretValueCommand } = require('@aws-sdk/client-secrets-manager');
 
 const secrets = new SecretsManagerClient({});

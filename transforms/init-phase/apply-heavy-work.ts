@@ -15,6 +15,7 @@
 //     exports.handler = async (event) => { const { secret } = await whenReady(); … };
 import type { Node, Program, Statement } from '@babel/types';
 import { freeName, namesInUse } from '../analysis/names-in-use';
+import { reprintableDirectives } from '../analysis/recast-print';
 import type { TransformContext } from '../types';
 import type { HeavyMove, HeavyPlan } from './plan-heavy-work';
 import { parseStatements } from './parse-template';
@@ -24,6 +25,8 @@ export function applyHeavyWork(ctx: TransformContext, plan: HeavyPlan): boolean 
   const moves = plan.moves;
   if (moves.length === 0) return false;
   const program = ctx.analysis.ast.program;
+  // the body is reprinted: keep `'use strict';` from printing as `'use strict';;`
+  reprintableDirectives(program);
   if (plan.form === 'top-level') {
     // later insertion points first, so earlier indexes stay valid
     for (const m of [...moves].sort((a, b) => b.insertAt - a.insertAt)) {
