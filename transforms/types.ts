@@ -54,6 +54,8 @@ export interface RuleMeta {
   fixedBy?: string;
   /** cheap exact pre-filter: when the source contains none of these strings, check() cannot report */
   needs?: string[];
+  /** true when check() can only report in a file that exports a Lambda handler (exact pre-filter) */
+  handlerFilesOnly?: boolean;
 }
 
 export interface Rule extends RuleMeta {

@@ -45,6 +45,7 @@ export function analyseSource(file: string, original: string, rules: readonly Ru
   for (const rule of rules) {
     // exact pre-filter: a rule that needs a token the text does not contain cannot report
     if (rule.needs && !rule.needs.some((token) => source.includes(token))) continue;
+    if (rule.handlerFilesOnly && analysis.handlers.length === 0) continue;
     for (const report of rule.check({ file, source, ast, analysis, project })) {
       const finding = toFinding(file, rule, report);
       if (!analysis.isSuppressed(rule.id, finding.line)) findings.push(finding);
