@@ -67,20 +67,33 @@ function paramName(fn: FunctionNode, i: number): string | null {
   return inner.type === 'Identifier' ? inner.name : null;
 }
 
+/** The names a binding pattern declares (`a`, `{ a, b: c }`, `[d, ...e]`, `f = 1`). */
+function patternNames(node: Node | null | undefined, out: string[] = []): string[] {
+  if (!node) return out;
+  if (node.type === 'Identifier') out.push(node.name);
+  else if (node.type === 'ObjectPattern') {
+    for (const p of node.properties) patternNames(p.type === 'RestElement' ? p.argument : (p.value as Node), out);
+  } else if (node.type === 'ArrayPattern') for (const e of node.elements) patternNames(e, out);
+  else if (node.type === 'AssignmentPattern') patternNames(node.left, out);
+  else if (node.type === 'RestElement') patternNames(node.argument, out);
+  else if (node.type === 'TSParameterProperty') patternNames(node.parameter, out);
+  return out;
+}
+
 /** Names declared anywhere inside `fn`'s body (a shadowed callback cannot be followed). */
 function declaredInside(fn: FunctionNode, name: string): boolean {
   let found = false;
-  visit(fn.body, (node, parent) => {
+  visit(fn.body, (node) => {
     if (found) return false;
-    if (node.type === 'Identifier' && node.name === name && parent) {
-      const declares =
-        (parent.type === 'VariableDeclarator' && parent.id === node) ||
-        ((parent.type === 'FunctionDeclaration' || parent.type === 'FunctionExpression' || parent.type === 'ArrowFunctionExpression') &&
-          (parent.params as Node[]).includes(node)) ||
-        (parent.type === 'FunctionDeclaration' && parent.id === node) ||
-        (parent.type === 'CatchClause' && parent.param === node);
-      if (declares) found = true;
-    }
+    const declared: string[] = [];
+    if (node.type === 'VariableDeclarator') patternNames(node.id, declared);
+    else if (node.type === 'CatchClause') patternNames(node.param, declared);
+    else if (/Function|Method/.test(node.type)) {
+      const f = node as FunctionNode;
+      for (const p of f.params) patternNames(p, declared);
+      if ((f.type === 'FunctionDeclaration' || f.type === 'FunctionExpression') && f.id) declared.push(f.id.name);
+    } else if (node.type === 'ClassDeclaration' && node.id) declared.push(node.id.name);
+    if (declared.includes(name)) found = true;
     return undefined;
   });
   return found;
