@@ -27,7 +27,7 @@ function toCsv(rows: OrderRow[]): string {
   return ['id,customer_id,total,created_at', ...lines].join('\n');
 }
 
-export const handler = async (event: ExportReportEvent, context: Context): Promise<{ rows: number; key: string }> => {
+export const handler = async (event: ExportReportEvent, context: Context): Promise<{ rows: number; bytes: number; key: string }> => {
   process.env.TENANT_ID = event.tenantId;
   const rows = await fetchOrders(event.tenantId, event.from, event.to);
 
@@ -37,5 +37,5 @@ export const handler = async (event: ExportReportEvent, context: Context): Promi
   if (!upload.ok) throw new Error(`upload failed with ${upload.status}`);
 
   console.log('report exported', { tenant: process.env.TENANT_ID, rows: rows.length, requestId: context.awsRequestId });
-  return { rows: rows.length, key: `${process.env.TENANT_ID}/${event.from}.csv` };
+  return { rows: rows.length, bytes: body.length, key: `${process.env.TENANT_ID}/${event.from}.csv` };
 };

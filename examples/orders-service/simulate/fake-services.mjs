@@ -1,0 +1,43 @@
+// Setup module for `lmi-migrate simulate`: stands in for the HTTP services the fetch-based handlers
+// call (orders API, upload URLs, payment provider, catalog, warehouse). Fixed delays make the
+// interleaving of concurrent invocations, and so the report, repeatable.
+import { setTimeout as sleep } from 'node:timers/promises';
+
+process.env.ORDERS_API_URL = 'https://orders.test';
+process.env.PAYMENT_PROVIDER_URL = 'https://payments.test';
+process.env.PAYMENT_API_KEY = 'test-key';
+process.env.CATALOG_SNAPSHOT_URL = 'https://catalog.test/snapshot.json';
+process.env.WAREHOUSE_API = 'https://warehouse.test';
+
+const CATALOG = {
+  'MUG-001': { sku: 'MUG-001', name: 'Mug', priceCents: 1250 },
+  'TEE-014': { sku: 'TEE-014', name: 'T-shirt', priceCents: 2400 },
+};
+
+function json(body) {
+  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+}
+
+globalThis.fetch = async (input, init = {}) => {
+  const url = new URL(String(input));
+  await sleep(10);
+  if (url.host === 'orders.test') {
+    // one order per day of the requested range, tagged with the tenant
+    const tenant = url.pathname.split('/')[2];
+    const count = Number(url.searchParams.get('to').slice(-2)) - Number(url.searchParams.get('from').slice(-2)) + 1;
+    return json(Array.from({ length: count }, (_, i) => ({ id: `${tenant}-${i}`, customerId: `c-${i}`, total: 10 + i, createdAt: url.searchParams.get('from') })));
+  }
+  if (url.host === 'upload.test') {
+    // the pre-signed URL accepts the CSV; its byte length tells the test which file was uploaded
+    const body = init.body;
+    await sleep(10);
+    return new Response(null, { status: 200, headers: { 'x-bytes': String(body ? body.length : 0) } });
+  }
+  if (url.host === 'payments.test') {
+    const { reference, amount } = JSON.parse(init.body);
+    return json({ id: `ch_${reference}`, status: amount > 0 ? 'succeeded' : 'failed' });
+  }
+  if (url.host === 'catalog.test') return json(CATALOG);
+  if (url.host === 'warehouse.test') return json({ quantity: url.pathname.endsWith('MUG-001') ? 7 : 3 });
+  return new Response('not found', { status: 404 });
+};
