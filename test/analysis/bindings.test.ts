@@ -137,8 +137,13 @@ function all(k, v, f) {
 `,
     );
     expect(uses(a.bindings.get('x')).map((u) => u.split('@')[0])).toEqual([
-      'mutate', 'mutate', 'mutate', 'mutate', 'mutate', 'mutate', 'mutate', 'mutate', 'mutate', 'mutate',
-      'read', 'read', 'read', 'read',
+      'mutate', 'mutate', 'mutate', 'mutate', 'mutate', 'mutate', 'mutate',
+      // x.count++ and x.count += 1 read the old value first
+      'read', 'mutate', 'read', 'mutate',
+      'mutate', 'read', 'read', 'read', 'read',
+    ]);
+    expect(a.bindings.get('x')!.references.map((r) => r.members.join('.'))).toEqual([
+      'y', 'a.b', 'k', '', 'items', '', '', 'count', 'count', 'count', 'count', 'items', '', '', '', 'items.length',
     ]);
     const sites = a.bindings.get('x')!.references.map((r) => r.site.type);
     expect(sites.slice(0, 4)).toEqual(['AssignmentExpression', 'AssignmentExpression', 'UnaryExpression', 'CallExpression']);
@@ -306,6 +311,12 @@ export const handler = async (k) => {
 };
 `;
     expect(pairs(src, 'cache')).toEqual(['read:3 -> mutate:5']);
+  });
+
+  it('finds `obj.n += await f()` (the property is read before the await)', () => {
+    expect(pairs('const stats = { n: 0 };\nexport const handler = async () => {\n  stats.n += await f();\n  stats.m++;\n};\n', 'stats')).toEqual([
+      'read:3 -> mutate:3',
+    ]);
   });
 
   it('ignores synchronous read-modify-write and awaits of nested functions', () => {

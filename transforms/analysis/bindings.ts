@@ -15,7 +15,7 @@ import { reachableFunctions } from './call-graph';
 import type { HandlerInfo } from './handlers';
 import { programScope } from './module-scope';
 import { collectExportNames } from './export-names';
-import { classifyUse, targetIdentifiers, type ReferenceKind } from './reference-kind';
+import { classifyUse, overlaps, targetIdentifiers, type ReferenceKind } from './reference-kind';
 
 export type { ReferenceKind } from './reference-kind';
 
@@ -31,13 +31,18 @@ export type Place = 'init' | 'handler' | 'reachable' | 'other';
 export interface BindingReference {
   /** the identifier naming the binding */
   node: Identifier;
-  /** `x = v` write; `x++`/`x += v`/`x ??= v` give a read AND a write of the same node; `x.k = v`, `x.push(v)` mutate */
+  /**
+   * `x = v` write; `x++`/`x += v`/`x ??= v` give a read AND a write of the same node; `x.k = v`,
+   * `x.push(v)` mutate; `x.k += v`/`x.k++` give a read AND a mutate
+   */
   kind: ReferenceKind;
   /** the expression that does it: the assignment, update, `delete`, mutating call; for reads the identifier's parent */
   site: Node;
   place: Place;
   /** innermost enclosing function, null at module top level */
   fn: FunctionNode | null;
+  /** static property path read or changed (`x.a.b = 1` → ['a', 'b'], `x.get(k)` → []); [] for the binding itself */
+  members: string[];
   /** the handler this lies lexically inside, if any */
   handler: HandlerInfo | null;
   /** source offset where it happens: a read at the identifier's start, a write/mutation when `site` completes */
@@ -105,9 +110,9 @@ export function analyseBindings(analysis: BindingsInput): ModuleBindings {
   for (const [name, binding] of Object.entries(scope.bindings)) {
     const mb = toModuleBinding(name, binding, exportNames.get(name) ?? []);
     byIdentifier.set(mb.identifier, mb);
-    const add = (path: NodePath, node: Identifier, kind: ReferenceKind, site: Node) => {
+    const add = (path: NodePath, node: Identifier, kind: ReferenceKind, site: Node, members: string[] = []) => {
       const at = kind === 'read' ? node.start ?? 0 : site.end ?? node.end ?? 0;
-      mb.references.push({ node, kind, site, at, ...placeOf(path) });
+      mb.references.push({ node, kind, site, at, members, ...placeOf(path) });
       byIdentifier.set(node, mb);
     };
     const seen = new Set<Node>();
@@ -143,7 +148,8 @@ export function analyseBindings(analysis: BindingsInput): ModuleBindings {
       // `export { x }` names the binding, it does not read it; types and overloads never run
       if (ref.parent.type === 'ExportSpecifier' || isTypeOnly(ref.parent)) continue;
       const use = classifyUse(node, (n) => (n === node ? ref.parent : parentOfPath(ref, n)));
-      add(ref, node, use.kind, use.site);
+      if (use.readsFirst) add(ref, node, 'read', use.site, use.members);
+      add(ref, node, use.kind, use.site, use.members);
     }
     mb.references.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0) || order(a.kind) - order(b.kind));
     all.push(mb);
@@ -214,7 +220,9 @@ export interface AwaitSeparatedUpdate {
  * "Read, await, then write" in one function: for each write or mutation of the binding, the
  * earliest read of it in the same function such that the function awaits between the read and
  * the write. `x += await f()` and `x = x + await f()` qualify (x is read before the await);
- * `const v = await f(); x += v` does not. Only source order within one function is considered
+ * `const v = await f(); x += v` does not. For objects, the read and the change must touch related
+ * properties (`o.a` then `o.a.b = …`, or a method call on `o`, not `o.a` then `o.b = …`).
+ * Only source order within one function is considered
  * (not loop back-edges, not reads in other functions).
  */
 export function readsThenWritesAcrossAwait(binding: ModuleBinding): AwaitSeparatedUpdate[] {
@@ -223,7 +231,8 @@ export function readsThenWritesAcrossAwait(binding: ModuleBinding): AwaitSeparat
     if (write.kind === 'read' || !write.fn) continue;
     const fn = write.fn;
     const read = binding.references.find(
-      (r) => r.kind === 'read' && r.fn === fn && (r.node.end ?? Infinity) <= write.at && hasAwaitBetween(fn, r.node.end ?? 0, write.at),
+      (r) => r.kind === 'read' && r.fn === fn && overlaps(r.members, write.members) &&
+        (r.node.end ?? Infinity) <= write.at && hasAwaitBetween(fn, r.node.end ?? 0, write.at),
     );
     if (read) out.push({ binding, read, write, fn });
   }
