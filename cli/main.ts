@@ -56,7 +56,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       case 'apply':
         return await runApply(positionals, values, io);
       case 'simulate':
-        return runSimulate(positionals, values, io);
+        return await runSimulate(positionals, values, io);
       default:
         return await runMigrate(positionals, values, io);
     }

@@ -238,5 +238,8 @@ describe.concurrent('simulate', { timeout: 90_000 }, () => {
     expect(r.stdout).toContain('#0 (worker 0) event {"id":1,"key":"key-1","value":10}');
     expect(r.stdout).toContain('concurrent:                    {"user":"key-3"}');
     expect(r.stdout).toContain('2 race(s) found');
+    const usage = spawnSync(process.execPath, [BIN, 'simulate', 'module-state.cjs', '--workers', '0'], { cwd: FIXTURES, encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toBe('lmi-migrate: --workers must be a whole number from 1 to 1000, got "0"\n');
   });
 });
