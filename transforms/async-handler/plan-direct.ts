@@ -41,6 +41,15 @@ export function planDirect(call: CallExpression, owner: FunctionNode, scope: Pla
     edits.push({ kind: 'completion', stmt: parent, completion, removeNext: next });
     return;
   }
+  // `case 'x': callback(null, y); break;` in a switch that ends the function
+  const around = index.parent(parent);
+  if (next?.type === 'BreakStatement' && !next.label && around?.type === 'SwitchCase') {
+    const sw = index.parent(around);
+    if (sw?.type === 'SwitchStatement' && isTail(sw, owner, index)) {
+      edits.push({ kind: 'completion', stmt: parent, completion, removeNext: next });
+      return;
+    }
+  }
   if (isTail(parent, owner, index)) {
     edits.push({ kind: 'completion', stmt: parent, completion });
     return;

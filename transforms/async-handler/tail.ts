@@ -13,6 +13,7 @@ function isInert(stmt: Statement): boolean {
 export function nextStatement(stmt: Statement, index: NodeIndex): Statement | null {
   const parent = index.parent(stmt);
   if (!parent || (parent.type !== 'BlockStatement' && parent.type !== 'SwitchCase')) return null;
+  // a case's statements are followed by nothing of its own (fall-through is the switch's business)
   const list = parent.type === 'BlockStatement' ? parent.body : parent.consequent;
   const at = list.indexOf(stmt);
   for (let i = at + 1; i < list.length; i++) if (!isInert(list[i])) return list[i];
@@ -36,6 +37,14 @@ export function isTail(stmt: Statement, fn: FunctionNode, index: NodeIndex): boo
       case 'TryStatement':
         if (parent.finalizer) return false;
         break;
+      case 'SwitchCase': {
+        // the last statement of the last case leaves the switch
+        if (nextStatement(node as Statement, index)) return false;
+        const sw = index.parent(parent);
+        if (sw?.type !== 'SwitchStatement' || sw.cases[sw.cases.length - 1] !== parent) return false;
+        break;
+      }
+      case 'SwitchStatement':
       case 'CatchClause':
       case 'LabeledStatement':
         break;
