@@ -129,6 +129,15 @@ describe.concurrent('simulate', { timeout: 90_000 }, () => {
     expect(report.invocations.every((i) => i.clientsBuilt.join() === 'pg Client')).toBe(true);
   });
 
+  it('loads a TypeScript handler from a CommonJS package', async () => {
+    const { code, report } = await simulate('typed-handler.ts', { workers: '1', invocations: '2' });
+    expect(code).toBe(0);
+    expect(report.invocations.map((i) => i.result)).toEqual([
+      { ok: true, response: { id: 1 } },
+      { ok: true, response: { id: 2 } },
+    ]);
+  });
+
   it('counts one pool per worker when it is created at init', async () => {
     const { report } = await simulate('client-at-init.mjs');
     expect(report.clients.map((c) => [c.name, c.atInit, c.inInvocations, c.maxPerWorker])).toEqual([['Pool', 2, 0, 1]]);
