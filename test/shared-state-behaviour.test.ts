@@ -150,6 +150,19 @@ const CASES: BehaviourCase[] = [
     env: ['TENANT'],
   },
   {
+    fixture: 'env-try-block.mjs',
+    packages: () => ({ deps: { audit: async (e: { delay: number }) => ticks(e.delay) } }),
+    events: range(5).map((i) => ({ tenant: `t${i}`, delay: delayOf(i, 5) })),
+    right: (rs) => rs.every((r, i) => r.tenant === `t${i}`),
+    env: ['TENANT'],
+  },
+  {
+    fixture: 'state-try-block.ts',
+    packages: () => ({ deps: { loadOrder: async (id: string) => (await ticks(10 - Number(id.slice(1))), { id }) } }),
+    events: range(5).map((i) => ({ userId: `u${i}`, orderId: `o${i}` })),
+    right: (rs) => rs.every((r, i) => r.owner === `u${i}` && r.label === `o${i} for u${i}`),
+  },
+  {
     fixture: 'env-local-cjs.cjs',
     packages: () => ({ deps: { audit: async (e: { delay: number }) => (await ticks(e.delay), true) } }),
     events: range(6).map((i) => ({ stage: i % 3 ? 'dev' : 'prod', delay: delayOf(i, 6) })),

@@ -1,8 +1,8 @@
 // process-env-mutation: `process.env.X = …` per request is one variable for every request on the
 // worker. Written and read only within one handler → a local (with process.env's string coercion).
 import type { AssignmentExpression, ExpressionStatement, MemberExpression, Node, Statement } from '@babel/types';
-import { unwrapExpression, type FunctionNode } from '../analysis/ast';
-import { borrowLayout, moveLeadingComments, replaceReference } from './edit';
+import { unwrapExpression } from '../analysis/ast';
+import { borrowLayout, moveLeadingComments, replaceReference, statementList, within } from './edit';
 import { perRequestFunction } from './facts';
 import type { ModuleModel } from './module-model';
 import type { PlannedFinding, RewriteContext } from './types';
@@ -75,7 +75,8 @@ interface LocalPlan {
   write: ExpressionStatement;
   assign: AssignmentExpression;
   reads: MemberExpression[];
-  handler: FunctionNode;
+  /** the statement list holding the write */
+  list: Statement[];
 }
 
 function planLocal(uses: EnvUse[], writes: EnvUse[], model: ModuleModel): LocalPlan | null {
@@ -83,15 +84,18 @@ function planLocal(uses: EnvUse[], writes: EnvUse[], model: ModuleModel): LocalP
   const assign = model.index.parent(writes[0].member) as AssignmentExpression;
   const write = model.index.parent(assign);
   if (write?.type !== 'ExpressionStatement') return null;
-  const handler = model.handlers.find((h) => h.fn.body.type === 'BlockStatement' && h.fn.body.body.includes(write as Statement))?.fn;
-  if (!handler) return null;
+  // a statement of the handler itself (its body, or a block of it such as a try block)
+  const handler = model.handlers.find((h) => h.fn === model.innerFunction(write))?.fn;
+  const block = model.index.parent(write);
+  const list = statementList(write, model.index);
+  if (!handler || !block || !list) return null;
   const reads = uses.filter((u) => u.kind === 'read').map((u) => u.member);
   if (reads.length === 0) return null;
-  // after the write, in the handler; not in a hoisted function declaration that could run before it
-  const inHandlerAfter = (m: Node) => model.topFunction(m) === handler && (m.start ?? 0) > (write.end ?? 0) &&
+  // after the write, in the same block (where the local is in scope); not in a hoisted function declaration
+  const inScopeAfter = (m: Node) => within(m, block) && (m.start ?? 0) > (write.end ?? 0) &&
     (model.innerFunction(m) === handler || model.innerFunction(m)?.type !== 'FunctionDeclaration');
-  if (!reads.every(inHandlerAfter)) return null;
-  return { write, assign, reads, handler };
+  if (!reads.every(inScopeAfter)) return null;
+  return { write, assign, reads, list };
 }
 
 function localName(envName: string): string {
@@ -111,11 +115,10 @@ function asString(ctx: RewriteContext, value: Node): Node {
 
 function toLocal(ctx: RewriteContext, envName: string, plan: LocalPlan, model: ModuleModel): void {
   const { j } = ctx;
-  const name = ctx.pickLocal(localName(envName), plan.handler);
+  const name = ctx.pickLocal(localName(envName), model.innerFunction(plan.write)!);
   const decl = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(name), asString(ctx, plan.assign.right) as never)]) as unknown as Statement;
   moveLeadingComments(plan.write, decl);
   borrowLayout(decl, plan.write);
-  const body = (plan.handler.body as { body: Statement[] }).body;
-  body.splice(body.indexOf(plan.write), 1, decl);
+  plan.list.splice(plan.list.indexOf(plan.write), 1, decl);
   for (const read of plan.reads) replaceReference(read as never, j.identifier(name) as never, model.index);
 }

@@ -8,7 +8,7 @@
 import type { CallExpression, ExpressionStatement, Identifier, Node, Statement, VariableDeclarator } from '@babel/types';
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import { ensureImport } from '../analysis/add-import';
-import { borrowLayout, cloneNode, moveLeadingComments, removeStatement, replaceReference } from './edit';
+import { borrowLayout, cloneNode, moveLeadingComments, removeStatement, replaceReference, statementList } from './edit';
 import { isConstantValue, perRequestFunction } from './facts';
 import type { BindingRef, ModuleBinding, ModuleModel } from './module-model';
 import { isCounter } from './plan-counter';
@@ -144,6 +144,8 @@ interface LocalPlan {
   handler: FunctionNode;
   /** `x = v;` or the reset statement: becomes `const x = …;` */
   start: ExpressionStatement;
+  /** the statement list holding it */
+  list: Statement[];
   value: Node;
   /** 'locals': in-file helpers get a parameter; 'store': readers deeper down use AsyncLocalStorage */
   mode: 'locals' | 'store';
@@ -161,16 +163,20 @@ function planLocal(binding: ModuleBinding, kind: 'binding' | 'reset', model: Mod
     .filter((s): s is ExpressionStatement => s?.type === 'ExpressionStatement');
   if (starts.length !== 1) return null;
   const start = starts[0];
-  // the handler's body, at its top level
-  const handler = model.handlers.find((h) => h.fn.body.type === 'BlockStatement' && h.fn.body.body.includes(start as Statement))?.fn;
-  if (!handler) return null;
+  // a statement of the handler itself (its body, or a block of it such as a try block)
+  const handler = model.handlers.find((h) => h.fn === model.innerFunction(start))?.fn;
+  const block = model.index.parent(start);
+  const list = statementList(start, model.index);
+  if (!handler || !block || !list) return null;
+  // the local is in scope after the start, in its block
+  const inScopeAfter = (n: Node) => within(n, block) && (n.start ?? 0) > (start.end ?? 0);
   const value = kind === 'binding' ? (unwrapExpression(start.expression) as { right: Node }).right : (binding.init as Node);
   if (kind === 'binding' && binding.refs.some((r) => r.kind === 'write' && !within(r.id, start))) return null;
   // every use comes after the start, in the handler or in functions only it (transitively) calls
   const byFunction = new Map<FunctionNode, BindingRef[]>();
   for (const r of binding.refs) {
     if (!r.top) return null;
-    if (!within(r.id, start) && (r.id.start ?? 0) < (start.end ?? 0) && r.top === handler) return null;
+    if (r.top === handler && !within(r.id, start) && !inScopeAfter(r.id)) return null;
     // a hoisted function declaration in the handler could run before the local exists
     if (r.top === handler && r.fn !== handler && r.fn?.type === 'FunctionDeclaration') return null;
     byFunction.set(r.top, [...(byFunction.get(r.top) ?? []), r]);
@@ -183,23 +189,24 @@ function planLocal(binding: ModuleBinding, kind: 'binding' | 'reset', model: Mod
   if (readers.length && typescript && !declarator.id.typeAnnotation) return null;
   const helpers: LocalPlan['helpers'] = [];
   for (const [fn] of readers) {
-    const calls = helperCalls(fn, handler, start, model);
+    const calls = helperCalls(fn, handler, inScopeAfter, model);
     if (!calls) break;
     helpers.push({ fn, calls });
   }
-  if (helpers.length === readers.length) return { handler, start, value, mode: 'locals', helpers, storeRefs: [] };
-  // deeper readers: AsyncLocalStorage, when every reader only ever runs inside this handler's invocation
-  const extent = invocationExtent(handler, start, model);
+  if (helpers.length === readers.length) return { handler, start, list, value, mode: 'locals', helpers, storeRefs: [] };
+  // deeper readers: AsyncLocalStorage, when every reader only ever runs inside this handler's invocation;
+  // the rest of the handler body runs in the store, so the start must be a statement of the body itself
+  if (block !== handler.body || handler.params.length >= 3) return null;
+  const extent = invocationExtent(handler, inScopeAfter, model);
   if (!readers.every(([fn]) => extent.has(fn))) return null;
-  if (handler.params.length >= 3 || handler.body.type !== 'BlockStatement') return null;
-  return { handler, start, value, mode: 'store', helpers: [], storeRefs: readers.flatMap(([, refs]) => refs) };
+  return { handler, start, list, value, mode: 'store', helpers: [], storeRefs: readers.flatMap(([, refs]) => refs) };
 }
 
 /**
  * Non-exported module functions that only run inside the handler's invocation, after `start`:
  * every reference to them is a direct call made by the handler (after `start`) or by another such function.
  */
-function invocationExtent(handler: FunctionNode, start: Node, model: ModuleModel): Set<FunctionNode> {
+function invocationExtent(handler: FunctionNode, inScopeAfter: (n: Node) => boolean, model: ModuleModel): Set<FunctionNode> {
   const candidates = new Map<FunctionNode, ModuleBinding>();
   for (const b of model.bindings.values()) if (b.fn && b.fn !== handler && !b.exported) candidates.set(b.fn, b);
   let changed = true;
@@ -209,7 +216,7 @@ function invocationExtent(handler: FunctionNode, start: Node, model: ModuleModel
       const ok = b.refs.every((r) => {
         const call = model.index.parent(r.id);
         if (call?.type !== 'CallExpression' || call.callee !== r.id || !r.top) return false;
-        if (r.top === handler) return (call.start ?? 0) > (start.end ?? 0);
+        if (r.top === handler) return inScopeAfter(call);
         return candidates.has(r.top);
       });
       if (!ok || b.refs.length === 0) {
@@ -222,7 +229,7 @@ function invocationExtent(handler: FunctionNode, start: Node, model: ModuleModel
 }
 
 /** Calls of a non-exported module function, all made by the handler after `start` with every parameter passed; null otherwise. */
-function helperCalls(fn: FunctionNode, handler: FunctionNode, start: Node, model: ModuleModel): CallExpression[] | null {
+function helperCalls(fn: FunctionNode, handler: FunctionNode, inScopeAfter: (n: Node) => boolean, model: ModuleModel): CallExpression[] | null {
   const named = [...model.bindings.values()].find((b) => b.fn === fn);
   if (!named || named.exported) return null;
   if (fn.params.some((p) => p.type === 'RestElement' || p.type === 'TSParameterProperty')) return null;
@@ -230,7 +237,7 @@ function helperCalls(fn: FunctionNode, handler: FunctionNode, start: Node, model
   for (const r of named.refs) {
     const call = model.index.parent(r.id);
     if (call?.type !== 'CallExpression' || call.callee !== r.id || r.top !== handler) return null;
-    if ((call.start ?? 0) < (start.end ?? 0)) return null;
+    if (!inScopeAfter(call)) return null;
     if (call.arguments.length !== fn.params.length || call.arguments.some((a) => a.type === 'SpreadElement')) return null;
     calls.push(call);
   }
@@ -243,7 +250,7 @@ function within(inner: Node, outer: Node): boolean {
 
 function toLocal(ctx: RewriteContext, binding: ModuleBinding, plan: LocalPlan, model: ModuleModel): void {
   const { j } = ctx;
-  const body = (plan.handler.body as { body: Statement[] }).body;
+  const body = plan.list;
   const value = plan.start.expression.type === 'AssignmentExpression' ? plan.value : cloneNode(plan.value);
   const decl = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(binding.name), value as never)]) as unknown as Statement;
   moveLeadingComments(plan.start, decl);
