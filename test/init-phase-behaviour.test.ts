@@ -167,6 +167,7 @@ const SPECS: Spec[] = [
   // concurrent first requests: the input connects once per racing request
   { name: 'lazy-db-race-cjs', ext: 'js', events: five((i) => ({ id: i })), counter: 'connect', input: 3, output: 1 },
   { name: 'lazy-client-helper-esm', ext: 'mjs', events: five((i) => ({ q: `q${i}` })), counter: 'createClient', input: 3, output: 1 },
+  { name: 'lazy-secret', ext: 'mjs', events: five((i) => ({ id: i })), counter: 'GetSecretValue', input: 3, output: 1 },
   { name: 'lazy-init-typed', ext: 'ts', events: five((i) => ({ key: `k${i}` })), counter: 'openStore', input: 3, output: 1 },
   // blocking I/O: the output never calls the *Sync API
   {
@@ -283,6 +284,7 @@ describe('init-phase behaviour: input and output handlers agree', () => {
     process.env.SEARCH_URL = 'http://search';
     process.env.STORE_NAME = 'store';
     process.env.WEBHOOK_SECRET_ID = 'webhook';
+    process.env.NOTIFY_SECRET_ID = 'notify';
     installSpies();
   });
   afterEach(() => restoreSpies());

@@ -270,13 +270,39 @@ function secretsKeptAcrossRequests(analysis: FileAnalysis, facts: ModuleFacts): 
   visitInitCode(analysis.ast, (node) => {
     if (heavyCallKind(node, facts) === 'secret') found.add(node);
   });
+  const keptFunctions = functionsWhoseResultIsKept(analysis);
   visitValues(analysis.ast.program, (node) => {
     if (found.has(node) || heavyCallKind(node, facts) !== 'secret') return;
     let fn: Node | undefined = node;
     while (fn && !isFunction(fn)) fn = analysis.index.parent(fn);
-    if (fn && memoized(analysis, node, declaredNames(fn))) found.add(node);
+    if (fn && (keptFunctions.has(fn) || memoized(analysis, node, declaredNames(fn)))) found.add(node);
   });
-  return [...found].map((node) => secretAtInit(node));
+  return [...found].sort((a, b) => (a.start ?? 0) - (b.start ?? 0)).map((node) => secretAtInit(node));
+}
+
+/** Module functions whose result a module binding keeps: `config = await loadConfig()`, `p ??= loadConfig()`. */
+function functionsWhoseResultIsKept(analysis: FileAnalysis): Set<Node> {
+  const byName = new Map<string, Node>();
+  for (const stmt of analysis.ast.program.body) {
+    const decl = stmt.type === 'ExportNamedDeclaration' && stmt.declaration ? stmt.declaration : stmt;
+    if (decl.type === 'FunctionDeclaration' && decl.id) byName.set(decl.id.name, decl);
+    if (decl.type === 'VariableDeclaration') {
+      for (const d of decl.declarations) if (d.id.type === 'Identifier' && isFunction(d.init)) byName.set(d.id.name, d.init);
+    }
+  }
+  const kept = new Set<Node>();
+  visitValues(analysis.ast.program, (node) => {
+    if (node.type !== 'AssignmentExpression' || node.left.type !== 'Identifier' || !byName.size) return;
+    let fn: Node | undefined = node;
+    while (fn && !isFunction(fn)) fn = analysis.index.parent(fn);
+    if (fn && declaredNames(fn).has(node.left.name)) return;
+    visitValues(node.right, (inner) => {
+      if (inner.type === 'CallExpression' && inner.callee.type === 'Identifier' && byName.has(inner.callee.name)) {
+        kept.add(byName.get(inner.callee.name)!);
+      }
+    });
+  });
+  return kept;
 }
 
 /** Children that run only sometimes (or many times): branches, loop bodies, nested functions, catch. */
