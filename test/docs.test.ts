@@ -1,11 +1,21 @@
 // MIGRATION.md is what the CLI's docs links (`MIGRATION.md#<rule.docs>`) point at: every registered
 // rule and transform must have its anchor there, and the guide's own links must resolve.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_RULES, RULES, TRANSFORMS } from '../transforms/registry';
 
-const GUIDE = readFileSync(join(__dirname, '..', 'MIGRATION.md'), 'utf8');
+const ROOT = join(__dirname, '..');
+const GUIDE = readFileSync(join(ROOT, 'MIGRATION.md'), 'utf8');
+
+/** files under `dir` (relative to the repo) whose name ends with one of `exts` */
+function filesUnder(dir: string, exts: string[]): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((d) => {
+    const path = `${dir}/${d.name}`;
+    if (d.isDirectory()) return d.name === 'node_modules' ? [] : filesUnder(path, exts);
+    return exts.some((e) => d.name.endsWith(e)) ? [path] : [];
+  });
+}
 
 /** every `<a id="…"></a>` in the guide, in order */
 function anchorsOf(markdown: string): string[] {
@@ -72,6 +82,15 @@ describe('MIGRATION.md', () => {
       for (const rule of t.meta.fixes) if (!section.includes(`(#${rule})`)) gaps.push(`${t.meta.id} does not link ${rule}`);
     }
     expect(gaps).toEqual([]);
+  });
+
+  it('has every anchor the CLI and the READMEs link to literally (MIGRATION.md#anchor)', () => {
+    const linking = [...filesUnder('cli', ['.ts']), 'README.md', 'examples/orders-service/README.md'];
+    const links = linking.flatMap((file) =>
+      [...readFileSync(join(ROOT, file), 'utf8').matchAll(/MIGRATION\.md#([a-z0-9-]+)/g)].map((m) => ({ file, anchor: m[1] })),
+    );
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((l) => !anchorSet.has(l.anchor)).map((l) => `${l.file}: #${l.anchor}`)).toEqual([]);
   });
 
   it('links only to anchors it defines', () => {
