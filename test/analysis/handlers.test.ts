@@ -42,6 +42,7 @@ const JS_CASES: Array<[string, string, string, string[]]> = [
   ['withX(identifier)', 'h.mjs', 'async function base(e) {}\nexport const handler = withSentry(base);', ['handler@1[withSentry]']],
   ['streamifyResponse', 'h.mjs', 'export const handler = awslambda.streamifyResponse(async (event, stream, context) => {});',
     ['handler@1[awslambda.streamifyResponse]']],
+  ['chained CommonJS exports', 'h.cjs', 'module.exports.handler = exports.ordersHandler = async () => {};', ['handler@1']],
   ['one function exported twice is one handler', 'h.cjs', 'const h = async () => {};\nexports.handler = h;\nexports.main = h;', ['handler@1']],
 ];
 

@@ -98,22 +98,38 @@ export function moduleExports(ast: BabelFile): Array<[string, Node, Node]> {
     } else if (stmt.type === 'ExportDefaultDeclaration') {
       out.push(['default', stmt.declaration, stmt]);
     } else if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression') {
-      const { left, right } = stmt.expression;
-      const target = dottedName(left);
-      const m = target && /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target);
-      if (m) out.push([m[1], right, stmt]);
-      else if (target === 'module.exports') {
-        const value = unwrapExpression(right);
-        if (value?.type === 'ObjectExpression') {
-          for (const p of value.properties) {
-            if (p.type === 'ObjectProperty' && !p.computed) {
-              const key = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : null;
-              if (key) out.push([key, p.value, stmt]);
-            } else if (p.type === 'ObjectMethod' && !p.computed && p.key.type === 'Identifier') {
-              out.push([p.key.name, p, stmt]);
-            }
-          }
-        } else if (value) out.push(['default', value, stmt]);
+      out.push(...commonJsExports(stmt));
+    }
+  }
+  return out;
+}
+
+/** `exports.a = v`, `module.exports.a = v`, `module.exports = { a, b() {} }`, `module.exports = v` (→ 'default'). */
+function commonJsExports(stmt: Extract<Statement, { type: 'ExpressionStatement' }>): Array<[string, Node, Node]> {
+  const out: Array<[string, Node, Node]> = [];
+  // `exports.handler = exports.main = fn` gives every target the innermost value
+  const targets: string[] = [];
+  let right: Node = stmt.expression;
+  while (right.type === 'AssignmentExpression' && right.operator === '=') {
+    const target = dottedName(right.left);
+    if (target) targets.push(target);
+    right = right.right;
+  }
+  for (const target of targets) {
+    const m = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target);
+    if (m) out.push([m[1], right, stmt]);
+    if (target !== 'module.exports') continue;
+    const value = unwrapExpression(right);
+    if (value?.type !== 'ObjectExpression') {
+      if (value) out.push(['default', value, stmt]);
+      continue;
+    }
+    for (const p of value.properties) {
+      if (p.type === 'ObjectProperty' && !p.computed) {
+        const key = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : null;
+        if (key) out.push([key, p.value, stmt]);
+      } else if (p.type === 'ObjectMethod' && !p.computed && p.key.type === 'Identifier') {
+        out.push([p.key.name, p, stmt]);
       }
     }
   }
