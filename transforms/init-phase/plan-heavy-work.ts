@@ -75,7 +75,7 @@ export function planHeavyWork(analysis: FileAnalysis): HeavyPlan {
       if (heavy) reports.push({ ...describeHeavy(heavy.kind, true, undefined, form), node: heavy.node });
     }
   }
-  reports.push(...secretsKeptAcrossRequests(analysis, facts));
+  reports.push(...secretsKeptAcrossRequests(analysis, facts), ...heavyInHelpers(analysis, facts));
   return { moves, form, reports: reports.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0)) };
 }
 
@@ -280,8 +280,8 @@ function secretsKeptAcrossRequests(analysis: FileAnalysis, facts: ModuleFacts): 
   return [...found].sort((a, b) => (a.start ?? 0) - (b.start ?? 0)).map((node) => secretAtInit(node));
 }
 
-/** Module functions whose result a module binding keeps: `config = await loadConfig()`, `p ??= loadConfig()`. */
-function functionsWhoseResultIsKept(analysis: FileAnalysis): Set<Node> {
+/** Module-level functions by name (`function f`, `const f = () => …`). */
+function moduleFunctions(analysis: FileAnalysis): Map<string, Node> {
   const byName = new Map<string, Node>();
   for (const stmt of analysis.ast.program.body) {
     const decl = stmt.type === 'ExportNamedDeclaration' && stmt.declaration ? stmt.declaration : stmt;
@@ -290,6 +290,51 @@ function functionsWhoseResultIsKept(analysis: FileAnalysis): Set<Node> {
       for (const d of decl.declarations) if (d.id.type === 'Identifier' && isFunction(d.init)) byName.set(d.id.name, d.init);
     }
   }
+  return byName;
+}
+
+/**
+ * Heavy calls in module functions the handlers call (transitively): they run per invocation too,
+ * but moving a helper's work is a design change, so these are findings only. Helpers whose result
+ * a module binding keeps are memoized already; require()/import() in helpers is usually a
+ * deliberate lazy load or a cycle break.
+ */
+function heavyInHelpers(analysis: FileAnalysis, facts: ModuleFacts): PlanReport[] {
+  const byName = moduleFunctions(analysis);
+  const nameOf = new Map([...byName].map(([n, f]) => [f, n]));
+  const kept = functionsWhoseResultIsKept(analysis);
+  const handlers = new Set<Node>(analysis.handlers.map((h) => h.fn));
+  const reached = new Set<Node>();
+  const queue: Node[] = [...handlers];
+  while (queue.length) {
+    const fn = queue.pop()!;
+    visitValues(fn, (node) => {
+      if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return;
+      const target = byName.get(node.callee.name);
+      if (target && !handlers.has(target) && !kept.has(target) && !reached.has(target)) {
+        reached.add(target);
+        queue.push(target);
+      }
+    });
+  }
+  const out: PlanReport[] = [];
+  for (const fn of reached) {
+    visitValues(fn, (node) => {
+      const kind = heavyCallKind(node, facts);
+      if (!kind || kind === 'require' || kind === 'import') return;
+      let owner: Node | undefined = node;
+      while (owner && !isFunction(owner)) owner = analysis.index.parent(owner);
+      if (owner !== fn || memoized(analysis, node, declaredNames(fn))) return;
+      const report = describeHeavy(kind, false, 'unproven', 'top-level');
+      out.push({ ...report, node, message: `${report.message.replace('The handler', `\`${nameOf.get(fn)}()\`, called by the handler,`)}` });
+    });
+  }
+  return out;
+}
+
+/** Module functions whose result a module binding keeps: `config = await loadConfig()`, `p ??= loadConfig()`. */
+function functionsWhoseResultIsKept(analysis: FileAnalysis): Set<Node> {
+  const byName = moduleFunctions(analysis);
   const kept = new Set<Node>();
   visitValues(analysis.ast.program, (node) => {
     if (node.type !== 'AssignmentExpression' || node.left.type !== 'Identifier' || !byName.size) return;
