@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTemplate } from '../../transforms/analysis/cfn-yaml';
 import { buildImportGraph } from '../../transforms/analysis/import-graph';
 import { buildProjectInfo } from '../../transforms/analysis/project-info';
+import { analyseSource } from '../../transforms/engine/analyse-source';
 import { handlersFromTemplate, splitHandlerString } from '../../transforms/analysis/template-handlers';
 
 const SAM = `AWSTemplateFormatVersion: '2010-09-09'
@@ -194,5 +195,16 @@ describe('buildProjectInfo', () => {
     ]);
     const withGraph = buildProjectInfo({ templates: [], packageJsons: [], graph });
     expect(withGraph.handlersReaching('src/db.js')).toEqual(['src/orders.js']);
+  });
+});
+
+describe('handler hints end to end', () => {
+  it('a template makes a non-standard export name a handler of that file only', () => {
+    const template = 'Resources:\n  Job:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: jobs.run\n';
+    const project = buildProjectInfo({ templates: [{ path: 'template.yaml', source: template }], packageJsons: [] });
+    const src = 'export const run = async (event) => event;\n';
+    expect(analyseSource('src/jobs.ts', src, [], project).hasHandler).toBe(true);
+    expect(analyseSource('src/other.ts', src, [], project).hasHandler).toBe(false);
+    expect(analyseSource('src/jobs.ts', src, []).hasHandler).toBe(false);
   });
 });
