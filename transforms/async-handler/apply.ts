@@ -6,7 +6,7 @@ import { freeName, namesInUse } from '../analysis/names-in-use';
 import type { TransformContext } from '../types';
 import { arrowBody, completionStatements, nodeCallbackAdapter, promiseWrapper, settleExpression } from './build';
 import type { Edit } from './edits';
-import { removeStatement, replaceExpression, replaceIn, replaceStatement } from './mutate';
+import { removeStatement, replaceExpression, replaceStatement } from './mutate';
 import { planFile, type HandlerPlan } from './plan';
 import { handlerSuppressed, RULE_IDS } from './rule-lines';
 import { applyFsAwait } from './apply-fs';

@@ -4,7 +4,8 @@ import type { CallExpression, Expression, Node } from '@babel/types';
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import { visit } from '../analysis/walk';
 import { classifyCompletion, completionKindOf, isCompletion } from './completion';
-import { chainMethod, type PlanScope } from './plan';
+import type { PlanScope } from './scope';
+import { chainMethod } from './sites';
 import { planDirect } from './plan-direct';
 import { isTail, ownerFunction } from './tail';
 

@@ -4,7 +4,7 @@ import type { ArrowFunctionExpression, CallExpression, Node, Statement } from '@
 import type { FunctionNode } from '../analysis/ast';
 import { visit } from '../analysis/walk';
 import { classifyCompletion, completionKindOf, isCompletion, type Completion } from './completion';
-import type { PlanScope } from './plan';
+import type { PlanScope } from './scope';
 import { isInsideTryBlock, isTail, nextStatement, ownerFunction } from './tail';
 
 /**

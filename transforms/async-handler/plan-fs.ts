@@ -8,7 +8,7 @@ import { sameModule } from '../analysis/module-specifier';
 import { namesInUse } from '../analysis/names-in-use';
 import { visit } from '../analysis/walk';
 import { classifyCompletion, isCompletion } from './completion';
-import type { PlanScope } from './plan';
+import type { PlanScope } from './scope';
 import { planDirect } from './plan-direct';
 import { ownerFunction } from './tail';
 

@@ -5,7 +5,7 @@ import type { CallExpression, Identifier, Node, Statement } from '@babel/types';
 import { unwrapExpression, type FunctionNode } from '../analysis/ast';
 import { classifyCompletion, isCompletion } from './completion';
 import type { PromiseSettle } from './edits';
-import type { PlanScope } from './plan';
+import type { PlanScope } from './scope';
 import { planFsAwait } from './plan-fs';
 import { isSdkV2Client } from './sdk-v2';
 import { isTail, ownerFunction } from './tail';

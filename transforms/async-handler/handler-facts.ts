@@ -1,0 +1,100 @@
+// Facts about a handler function that decide whether its signature may change.
+import type { File as BabelFile, Identifier, Node } from '@babel/types';
+import { dottedName, propertyName, unwrapExpression, type FunctionNode } from '../analysis/ast';
+import type { HandlerInfo } from '../analysis/handlers';
+import { isPropertyKey } from '../analysis/names-in-use';
+import { visit, type NodeIndex } from '../analysis/walk';
+import { ownerFunction } from './tail';
+
+export function paramName(fn: FunctionNode, i: number): string | null {
+  const p = fn.params[i];
+  if (!p) return null;
+  const inner = p.type === 'AssignmentPattern' ? p.left : p;
+  return inner.type === 'Identifier' ? inner.name : null;
+}
+
+/** The names a binding pattern declares (`a`, `{ a, b: c }`, `[d, ...e]`, `f = 1`). */
+function patternNames(node: Node | null | undefined, out: string[] = []): string[] {
+  if (!node) return out;
+  if (node.type === 'Identifier') out.push(node.name);
+  else if (node.type === 'ObjectPattern') {
+    for (const p of node.properties) patternNames(p.type === 'RestElement' ? p.argument : (p.value as Node), out);
+  } else if (node.type === 'ArrayPattern') for (const e of node.elements) patternNames(e, out);
+  else if (node.type === 'AssignmentPattern') patternNames(node.left, out);
+  else if (node.type === 'RestElement') patternNames(node.argument, out);
+  else if (node.type === 'TSParameterProperty') patternNames(node.parameter, out);
+  return out;
+}
+
+/** Names declared anywhere inside `fn`'s body (a shadowed callback cannot be followed). */
+export function declaredInside(fn: FunctionNode, name: string): boolean {
+  let found = false;
+  visit(fn.body, (node) => {
+    if (found) return false;
+    const declared: string[] = [];
+    if (node.type === 'VariableDeclarator') patternNames(node.id, declared);
+    else if (node.type === 'CatchClause') patternNames(node.param, declared);
+    else if (/Function|Method/.test(node.type)) {
+      const f = node as FunctionNode;
+      for (const p of f.params) patternNames(p, declared);
+      if ((f.type === 'FunctionDeclaration' || f.type === 'FunctionExpression') && f.id) declared.push(f.id.name);
+    } else if (node.type === 'ClassDeclaration' && node.id) declared.push(node.id.name);
+    if (declared.includes(name)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** Returns a promise in plain sight: `return new Promise(…)`, `return p.then(…)`, `return Promise.all(…)`, `.promise()`. */
+export function returnsPromise(fn: FunctionNode, index: NodeIndex): boolean {
+  const isPromiseExpr = (e: Node | null | undefined): boolean => {
+    const n = unwrapExpression(e);
+    if (!n) return false;
+    if (n.type === 'NewExpression') return dottedName(n.callee) === 'Promise';
+    if (n.type === 'CallExpression') {
+      const callee = unwrapExpression(n.callee);
+      if (callee?.type === 'MemberExpression') {
+        const m = propertyName(callee);
+        if (m === 'then' || m === 'catch' || m === 'finally' || m === 'promise') return true;
+        if (dottedName(callee.object) === 'Promise') return true;
+      }
+    }
+    return false;
+  };
+  if (fn.body.type !== 'BlockStatement') return isPromiseExpr(fn.body);
+  let found = false;
+  visit(fn.body, (node) => {
+    if (found || (node !== fn.body && /Function/.test(node.type))) return false;
+    if (node.type === 'ReturnStatement' && isPromiseExpr(node.argument) && ownerFunction(node, index) === fn) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** The handler's own name is used elsewhere in the file: changing its signature would break that caller. */
+export function calledElsewhere(h: HandlerInfo, ast: BabelFile): Identifier | null {
+  const own = ownName(h.fn, ast);
+  if (!own) return null;
+  let use: Identifier | null = null;
+  visit(ast.program, (node, parent) => {
+    if (use || node === h.exportNode || node === h.fn) return false;
+    if (node.type === 'Identifier' && node.name === own && parent && !isPropertyKey(node, parent)) {
+      const isDeclaration = (parent.type === 'VariableDeclarator' && parent.id === node) || (parent.type === 'FunctionDeclaration' && parent.id === node);
+      const isExport = parent.type === 'ExportSpecifier' || (parent.type === 'AssignmentExpression' && parent.right === node && /exports/.test(dottedName(parent.left) ?? ''));
+      if (!isDeclaration && !isExport) use = node;
+    }
+    return undefined;
+  });
+  return use;
+}
+
+/** The module-level name the handler function is bound to (`function handler`, `const handler = …`). */
+function ownName(fn: FunctionNode, ast: BabelFile): string | null {
+  if (fn.type === 'FunctionDeclaration' && fn.id) return fn.id.name;
+  for (const stmt of ast.program.body) {
+    const decl = stmt.type === 'ExportNamedDeclaration' ? stmt.declaration : stmt;
+    if (decl?.type !== 'VariableDeclaration') continue;
+    for (const d of decl.declarations) if (d.init === fn && d.id.type === 'Identifier') return d.id.name;
+  }
+  return null;
+}
