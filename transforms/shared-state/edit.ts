@@ -97,9 +97,37 @@ export function replaceReference(ref: Identifier, replacement: Node, index: Node
   throw new Error('shared-state: reference not found in its parent');
 }
 
-/** True when `inner` lies within `outer` (by source position: both come from the same parse). */
-export function within(inner: Node, outer: Node): boolean {
-  return (inner.start ?? -1) >= (outer.start ?? 0) && (inner.end ?? -1) <= (outer.end ?? 0);
+/**
+ * Document order of a tree, by walking it (not by source offsets: a transform that ran earlier in
+ * the same pass may have added nodes that have none).
+ */
+export interface TreeOrder {
+  /** `inner` is `outer` or lies inside it */
+  within(inner: Node, outer: Node): boolean;
+  /** `a` starts after the whole of `b` */
+  after(a: Node, b: Node): boolean;
+}
+
+export function treeOrder(root: Node): TreeOrder {
+  const first = new Map<Node, number>();
+  const last = new Map<Node, number>();
+  let counter = 0;
+  const walk = (node: Node) => {
+    first.set(node, counter++);
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof (c as Node).type === 'string') walk(c as Node);
+      } else if (child && typeof (child as Node).type === 'string') walk(child as Node);
+    }
+    last.set(node, counter - 1);
+  };
+  walk(root);
+  const pos = (n: Node) => first.get(n) ?? -1;
+  return {
+    within: (inner, outer) => pos(inner) >= pos(outer) && pos(inner) <= (last.get(outer) ?? -2),
+    after: (a, b) => pos(a) > (last.get(b) ?? Infinity),
+  };
 }
 
 export function pickName(base: string, taken: Set<string>): string {

@@ -3,7 +3,6 @@
 import type { Node } from '@babel/types';
 import { isFunction, type FunctionNode } from '../analysis/ast';
 import { visit } from '../analysis/walk';
-import { within } from './edit';
 import type { BindingRef, ModuleBinding, ModuleModel } from './module-model';
 
 /** True when `node` evaluates an `await` (or `for await`) itself, not inside a nested function (handlers are not generators). */
@@ -28,8 +27,8 @@ export function containsFunction(node: Node): boolean {
   return found;
 }
 
-export function refsWithin(binding: ModuleBinding, node: Node): BindingRef[] {
-  return binding.refs.filter((r) => within(r.id, node));
+export function refsWithin(binding: ModuleBinding, node: Node, model: ModuleModel): BindingRef[] {
+  return binding.refs.filter((r) => model.within(r.id, node));
 }
 
 /**
@@ -64,11 +63,11 @@ export function writersOf(binding: ModuleBinding, model: ModuleModel, except: Fu
   return writers;
 }
 
-/** True when code in `node` references a function of `writers` (so evaluating it may change the binding). */
-export function mayCallWriter(node: Node, writers: Set<FunctionNode>, model: ModuleModel): boolean {
+/** True when code in `nodes` references a function of `writers` (so evaluating it may change the binding). */
+export function mayCallWriter(nodes: Node[], writers: Set<FunctionNode>, model: ModuleModel): boolean {
   for (const b of model.bindings.values()) {
     if (!b.fn || !writers.has(b.fn)) continue;
-    if (b.refs.some((r) => within(r.id, node))) return true;
+    if (b.refs.some((r) => nodes.some((n) => model.within(r.id, n)))) return true;
   }
   return false;
 }

@@ -6,6 +6,7 @@ import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast
 import type { HandlerInfo } from '../analysis/handlers';
 import { indexNodes, type NodeIndex } from '../analysis/walk';
 import { analyseBindings } from '../analysis/bindings';
+import { treeOrder } from './edit';
 import { patternNames, patternOwner } from './patterns';
 
 export type RefKind = 'read' | 'write' | 'mutate';
@@ -46,6 +47,10 @@ export interface ModuleModel {
   /** top-level functions that run per request: handlers and the in-file functions they reach */
   perRequest: Set<FunctionNode>;
   topFunction(node: Node): FunctionNode | null;
+  /** `inner` is `outer` or inside it (tree order) */
+  within(inner: Node, outer: Node): boolean;
+  /** `a` starts after the whole of `b` (tree order) */
+  after(a: Node, b: Node): boolean;
   innerFunction(node: Node): FunctionNode | null;
 }
 
@@ -85,7 +90,8 @@ export function buildModuleModel(ast: BabelFile, handlers: HandlerInfo[], helper
     }
   }
   const perRequest = reachableFrom(handlers.map((h) => h.fn), bindings);
-  return { ast, index, bindings, handlers, helperModule, perRequest, topFunction, innerFunction };
+  const order = treeOrder(ast);
+  return { ast, index, bindings, handlers, helperModule, perRequest, topFunction, innerFunction, within: order.within, after: order.after };
 }
 
 function isWriteOwner(owner: Node, root: Node): boolean {

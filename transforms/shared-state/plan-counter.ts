@@ -3,7 +3,7 @@
 // (`const countSnapshot = ++count`) and use it. The counter itself stays per worker: reported.
 import type { ExpressionStatement, Identifier, Node, Statement } from '@babel/types';
 import { unwrapExpression, type FunctionNode } from '../analysis/ast';
-import { replaceReference, statementList, within } from './edit';
+import { replaceReference, statementList } from './edit';
 import { containsAwait, perRequestFunction, writersOf } from './facts';
 import type { BindingRef, ModuleBinding, ModuleModel } from './module-model';
 import type { PlannedFinding, RewriteContext } from './types';
@@ -44,15 +44,15 @@ function planSnapshot(binding: ModuleBinding, write: BindingRef, model: ModuleMo
   const fn = write.fn;
   const list = statementList(stmt, model.index);
   if (!fn || !list) return null;
-  const later = binding.refs.filter((r) => r.kind === 'read' && model.topFunction(r.id) === model.topFunction(stmt) && (r.id.start ?? 0) > (stmt.end ?? 0));
+  const later = binding.refs.filter((r) => r.kind === 'read' && model.topFunction(r.id) === model.topFunction(stmt) && model.after(r.id, stmt));
   if (later.length === 0) return null;
-  const awaitsAfter = (read: BindingRef) => hasAwaitBetween(fn, stmt, read.id);
+  const awaitsAfter = (read: BindingRef) => hasAwaitBetween(fn, stmt, read.id, model);
   if (!later.some(awaitsAfter)) return null;
   const message = `\`${binding.name}\` is read back after an await: by then other requests on this worker have incremented it, so this request is labelled with their count.`;
   const unfixable = { rule: RULE, node: stmt, message, hint: 'take a snapshot at the increment: `const n = ++count`, and use `n`' } as PlannedFinding;
   // every later read must be dominated by the increment, in this function, with no other write between
   const start = list.indexOf(stmt as Statement);
-  const dominated = later.every((r) => r.fn === fn && list.slice(start + 1).some((s) => within(r.id, s)));
+  const dominated = later.every((r) => r.fn === fn && list.slice(start + 1).some((s) => model.within(r.id, s)));
   const otherWrites = binding.refs.some((r) => r !== write && r.kind !== 'read' && model.topFunction(r.id) === model.topFunction(stmt));
   const writers = writersOf(binding, model, model.topFunction(stmt)!);
   if (!dominated || otherWrites || !writers || writers.size > 0) return unfixable;
@@ -64,14 +64,14 @@ function planSnapshot(binding: ModuleBinding, write: BindingRef, model: ModuleMo
 }
 
 /** An await evaluated after `from` and before `to` inside `fn` (loops make any await in them count). */
-function hasAwaitBetween(fn: FunctionNode, from: Node, to: Node): boolean {
+function hasAwaitBetween(fn: FunctionNode, from: Node, to: Node, model: ModuleModel): boolean {
   let found = false;
   const visitNode = (n: Node) => {
     if (found) return;
     if (n !== fn && (n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression' || n.type === 'FunctionDeclaration' || n.type === 'ObjectMethod' || n.type === 'ClassMethod')) return;
-    if (n.type === 'AwaitExpression' && (n.start ?? 0) >= (from.end ?? 0) && (n.end ?? 0) <= (to.start ?? 0)) found = true;
+    if (n.type === 'AwaitExpression' && model.after(n, from) && model.after(to, n)) found = true;
     const loopLike = n.type === 'ForStatement' || n.type === 'ForOfStatement' || n.type === 'ForInStatement' || n.type === 'WhileStatement' || n.type === 'DoWhileStatement';
-    if (loopLike && within(to, n) && !within(from, n) && containsAwait(n)) found = true;
+    if (loopLike && model.within(to, n) && !model.within(from, n) && containsAwait(n)) found = true;
     for (const c of Object.values(n)) {
       if (Array.isArray(c)) c.forEach((x) => x && typeof x === 'object' && 'type' in x && visitNode(x as Node));
       else if (c && typeof c === 'object' && 'type' in c && c !== n) visitNode(c as Node);

@@ -2,7 +2,7 @@
 // worker. Written and read only within one handler → a local (with process.env's string coercion).
 import type { AssignmentExpression, ExpressionStatement, MemberExpression, Node, Statement } from '@babel/types';
 import { unwrapExpression } from '../analysis/ast';
-import { borrowLayout, moveLeadingComments, replaceReference, statementList, within } from './edit';
+import { borrowLayout, moveLeadingComments, replaceReference, statementList } from './edit';
 import { perRequestFunction } from './facts';
 import type { ModuleModel } from './module-model';
 import type { PlannedFinding, RewriteContext } from './types';
@@ -92,7 +92,7 @@ function planLocal(uses: EnvUse[], writes: EnvUse[], model: ModuleModel): LocalP
   const reads = uses.filter((u) => u.kind === 'read').map((u) => u.member);
   if (reads.length === 0) return null;
   // after the write, in the same block (where the local is in scope); not in a hoisted function declaration
-  const inScopeAfter = (m: Node) => within(m, block) && (m.start ?? 0) > (write.end ?? 0) &&
+  const inScopeAfter = (m: Node) => model.within(m, block) && model.after(m, write) &&
     (model.innerFunction(m) === handler || model.innerFunction(m)?.type !== 'FunctionDeclaration');
   if (!reads.every(inScopeAfter)) return null;
   return { write, assign, reads, list };

@@ -81,13 +81,13 @@ function hooksOf(obj: ObjectExpression): Hook[] {
 function closureRefs(factory: FunctionNode, name: string, hooks: Hook[], model: ModuleModel): ClosureRef[] {
   const refs: ClosureRef[] = [];
   for (const id of model.index.ofType('Identifier')) {
-    if (id.name !== name || !inside(id, factory)) continue;
+    if (id.name !== name || !model.within(id, factory)) continue;
     const parent = model.index.parent(id);
     if (!parent || isPropertyKey(id, parent) || (parent.type === 'VariableDeclarator' && parent.id === id)) continue;
     // `{ x }`: key and value are two nodes; the value is the reference
     if (parent.type === 'ObjectProperty' && parent.key === id && !parent.computed) continue;
     if (shadowedBefore(id, factory, name, model)) continue;
-    const hook = hooks.find((h) => inside(id, h.fn))?.fn ?? null;
+    const hook = hooks.find((h) => model.within(id, h.fn))?.fn ?? null;
     const write = (parent.type === 'AssignmentExpression' && parent.left === id) || parent.type === 'UpdateExpression' ||
       (parent.type !== 'AssignmentExpression' && isPatternTarget(id, model));
     const plainWrite = parent.type === 'AssignmentExpression' && parent.left === id && parent.operator === '=' &&
@@ -112,10 +112,6 @@ function shadowedBefore(id: Node, factory: FunctionNode, name: string, model: Mo
     if (n.type === 'CatchClause' && patternNames(n.param).includes(name)) return true;
   }
   return false;
-}
-
-function inside(inner: Node, outer: Node): boolean {
-  return (inner.start ?? -1) >= (outer.start ?? 0) && (inner.end ?? -1) <= (outer.end ?? 0);
 }
 
 function fixable(stmt: VariableDeclaration, refs: ClosureRef[], typescript: boolean): boolean {

@@ -4,7 +4,7 @@
 //   … where the awaited call uses the value            → async-mutex runExclusive around the section
 import type { AssignmentExpression, Expression, Identifier, Node, Statement, VariableDeclaration } from '@babel/types';
 import { calleeName, unwrapExpression, type FunctionNode } from '../analysis/ast';
-import { cloneNode, insertBefore, removeStatement, replaceReference, statementList, within } from './edit';
+import { cloneNode, insertBefore, removeStatement, replaceReference, statementList } from './edit';
 import { containsAwait, isConstantValue, mayCallWriter, perRequestFunction, refsWithin, writersOf } from './facts';
 import { planSection, type Section } from './plan-section';
 import type { BindingRef, ModuleBinding, ModuleModel } from './module-model';
@@ -62,14 +62,14 @@ function planUpdate(binding: ModuleBinding, ref: BindingRef, model: ModuleModel)
   const message = `\`${name}\` is read before the await and written after it: a concurrent request's update in between is lost.`;
   const stmt = model.index.parent(assign);
   const fn = model.innerFunction(assign)!;
-  const reason = blocker(binding, target, assign, fn, model) ??
+  const reason = blocker(binding, target, [assign], fn, model) ??
     (stmt?.type !== 'ExpressionStatement' || !statementList(stmt, model.index) ? 'not a statement of its own' : null);
   if (reason) return { rule: RULE, node: assign, message, hint: 'evaluate the awaited value into a local first, then update synchronously' };
   const statement = stmt as Statement;
   if (locationKey(target) === null) {
     return { rule: RULE, node: assign, message, hint: 'the target has a computed key: evaluate the awaited value into a local first, then update synchronously' };
   }
-  if (refsWithin(binding, operand).length > 0) {
+  if (refsWithin(binding, operand, model).length > 0) {
     // the awaited expression itself uses the value: only a lock keeps the section whole
     const section = planSection([statement], binding, model, null);
     if (!section) return { rule: RULE, node: assign, message, hint: 'the awaited call uses the value: serialize the section with a lock' };
@@ -95,10 +95,10 @@ function enclosingAssignment(id: Identifier, model: ModuleModel): AssignmentExpr
 }
 
 /** Why a rewrite on this binding is not provably exact, or null. */
-function blocker(binding: ModuleBinding, target: Node, around: Node, fn: FunctionNode, model: ModuleModel): string | null {
+function blocker(binding: ModuleBinding, target: Node, around: Node[], fn: FunctionNode, model: ModuleModel): string | null {
   if (binding.exported) return 'exported';
   if (unwrapExpression(target)?.type !== 'Identifier' && binding.refs.some((r) => r.escapes)) return 'object escapes';
-  const top = model.topFunction(around) ?? fn;
+  const top = model.topFunction(around[0]) ?? fn;
   if (binding.refs.some((r) => r.kind !== 'read' && r.top === top && r.fn !== r.top)) return 'written by a callback';
   const writers = writersOf(binding, model, top);
   if (!writers || mayCallWriter(around, writers, model)) return 'a call may write it';
@@ -174,9 +174,8 @@ function planSnapshot(binding: ModuleBinding, ref: BindingRef, model: ModuleMode
   const name = locationKey(snap.read) ?? binding.name;
   const message = `\`${snap.local}\` holds \`${name}\` across an await and is written back after it: a concurrent request's update in between is lost.`;
   const section = list.slice(start, writeAt + 1);
-  const otherWrites = binding.refs.some((r) => r.kind !== 'read' && section.some((s) => within(r.id, s)) && !within(r.id, write));
-  const span = { type: 'BlockStatement', body: section, start: section[0].start, end: section[section.length - 1].end } as unknown as Node;
-  const reason = otherWrites ? 'written in between' : snap.key && keyShape(snap.key) === null ? 'key may change' : blocker(binding, snap.read, span, fn, model) ??
+  const otherWrites = binding.refs.some((r) => r.kind !== 'read' && section.some((s) => model.within(r.id, s)) && !model.within(r.id, write));
+  const reason = otherWrites ? 'written in between' : snap.key && keyShape(snap.key) === null ? 'key may change' : blocker(binding, snap.read, section, fn, model) ??
     (writesName(fn, snap.local) || (snap.key && keyShape(snap.key) && snap.key.type === 'Identifier' && writesName(fn, snap.key.name)) ? 'local reassigned' : null);
   if (reason) return { rule: RULE, node: snap.decl, message, hint: 're-read the value at the write, or serialize the section with a lock' };
   if (!needsValueAcrossAwait(snap.local, between, value)) {

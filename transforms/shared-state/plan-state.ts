@@ -169,14 +169,14 @@ function planLocal(binding: ModuleBinding, kind: 'binding' | 'reset', model: Mod
   const list = statementList(start, model.index);
   if (!handler || !block || !list) return null;
   // the local is in scope after the start, in its block
-  const inScopeAfter = (n: Node) => within(n, block) && (n.start ?? 0) > (start.end ?? 0);
+  const inScopeAfter = (n: Node) => model.within(n, block) && model.after(n, start);
   const value = kind === 'binding' ? (unwrapExpression(start.expression) as { right: Node }).right : (binding.init as Node);
-  if (kind === 'binding' && binding.refs.some((r) => r.kind === 'write' && !within(r.id, start))) return null;
+  if (kind === 'binding' && binding.refs.some((r) => r.kind === 'write' && !model.within(r.id, start))) return null;
   // every use comes after the start, in the handler or in functions only it (transitively) calls
   const byFunction = new Map<FunctionNode, BindingRef[]>();
   for (const r of binding.refs) {
     if (!r.top) return null;
-    if (r.top === handler && !within(r.id, start) && !inScopeAfter(r.id)) return null;
+    if (r.top === handler && !model.within(r.id, start) && !inScopeAfter(r.id)) return null;
     // a hoisted function declaration in the handler could run before the local exists
     if (r.top === handler && r.fn !== handler && r.fn?.type === 'FunctionDeclaration') return null;
     byFunction.set(r.top, [...(byFunction.get(r.top) ?? []), r]);
@@ -242,10 +242,6 @@ function helperCalls(fn: FunctionNode, handler: FunctionNode, inScopeAfter: (n: 
     calls.push(call);
   }
   return calls.length ? calls : null;
-}
-
-function within(inner: Node, outer: Node): boolean {
-  return (inner.start ?? -1) >= (outer.start ?? 0) && (inner.end ?? -1) <= (outer.end ?? 0);
 }
 
 function toLocal(ctx: RewriteContext, binding: ModuleBinding, plan: LocalPlan, model: ModuleModel): void {
