@@ -1,6 +1,5 @@
 // heavy-work-in-handler: which `const` statements of a handler move to init, and what is reported.
 // Shared by the rule (raw AST) and the transform (recast AST), so "fixable" means "rewritten".
-import { VISITOR_KEYS } from '@babel/types';
 import type { BlockStatement, Node, Statement, VariableDeclaration } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import type { HandlerInfo } from '../analysis/handlers';
@@ -12,8 +11,9 @@ import { checkMovable } from './movable';
 import { usesAreReadOnly } from './read-only-uses';
 import { declaredNames, freeReferences, patternNames, visitValues } from './scope';
 import { initForm, type InitForm } from './init-form';
-import { describeHeavy, secretAtInit, type PlanReport } from './reports';
-import { visitInitCode } from './init-code';
+import { describeHeavy, type PlanReport } from './reports';
+import { reportUnmoved } from './report-unmoved';
+import { heavyInHelpers, secretsKeptAcrossRequests } from './heavy-outside-handlers';
 
 export interface HeavyMove {
   handler: HandlerInfo;
@@ -48,7 +48,7 @@ export function planHeavyWork(analysis: FileAnalysis): HeavyPlan {
   for (const handler of analysis.handlers) {
     const move = planHandler(analysis, facts, handler);
     if (move) moves.push(move);
-    reportOthers(analysis, facts, handler, move, reports);
+    reportUnmoved(analysis, facts, handler, new Set<Node>(move?.statements ?? []), reports);
   }
   const awaits = moves.some((m) => m.statements.some(containsAwait));
   let form = initForm(analysis, awaits);
@@ -225,152 +225,4 @@ function firstHeavy(stmt: Node, facts: ModuleFacts): { node: Node; kind: HeavyKi
   return found;
 }
 
-/** Heavy calls in a handler that are not moved: findings a human must act on (or deliberate lazy loads). */
-function reportOthers(analysis: FileAnalysis, facts: ModuleFacts, handler: HandlerInfo, move: HeavyMove | null, out: PlanReport[]): void {
-  const fn = handler.fn;
-  if (fn.body.type !== 'BlockStatement') return;
-  const moved = new Set<Node>(move?.statements ?? []);
-  const locals = declaredNames(fn);
-  const walk = (node: Node, conditional: boolean) => {
-    if (moved.has(node)) return;
-    const kind = heavyCallKind(node, facts);
-    if (kind && !(conditional && (kind === 'require' || kind === 'import')) && !memoized(analysis, node, locals)) {
-      // a conditional require()/import() is a deliberate lazy load; a memoized one runs once
-      const dep = checkMovable(node, { facts, handlerLocals: locals, hoisted: new Set() });
-      const why = dep.reason === 'request' ? 'request' : conditional ? 'conditional' : inMovableConst(node) ? 'shared' : 'unproven';
-      out.push({ ...describeHeavy(kind, false, why, 'top-level'), node });
-    }
-    for (const key of VISITOR_KEYS[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const k of Array.isArray(child) ? child : [child]) {
-        if (k && typeof (k as Node).type === 'string') walk(k as Node, conditional || isBranching(node, key));
-      }
-    }
-  };
-  // a top-level const whose value could move but was kept: the handler changes or hands it out
-  const inMovableConst = (node: Node): boolean => {
-    const stmt = fn.body.type === 'BlockStatement' ? fn.body.body.find((s) => (s.start ?? 0) <= (node.start ?? -1) && (node.end ?? -1) <= (s.end ?? 0)) : null;
-    return stmt?.type === 'VariableDeclaration' && stmt.kind === 'const' &&
-      stmt.declarations.every((d) => !!d.init && checkMovable(d.init, { facts, handlerLocals: locals, hoisted: new Set() }).ok);
-  };
-  for (const stmt of fn.body.body) walk(stmt, false);
-}
 
-/** Assigned to a module-level binding (`cache = …`, `if (!x) x = await …`): already kept across requests. */
-function memoized(analysis: FileAnalysis, node: Node, locals: Set<string>): boolean {
-  for (let cur: Node | undefined = node; cur && !isFunction(cur); cur = analysis.index.parent(cur)) {
-    if (cur.type === 'AssignmentExpression' && cur.left.type === 'Identifier' && !locals.has(cur.left.name)) return true;
-  }
-  return false;
-}
-
-/** Secrets fetched at init, or stored in a module binding: they are kept for hours on LMI. */
-function secretsKeptAcrossRequests(analysis: FileAnalysis, facts: ModuleFacts): PlanReport[] {
-  const found = new Set<Node>();
-  visitInitCode(analysis.ast, (node) => {
-    if (heavyCallKind(node, facts) === 'secret') found.add(node);
-  });
-  const keptFunctions = functionsWhoseResultIsKept(analysis);
-  visitValues(analysis.ast.program, (node) => {
-    if (found.has(node) || heavyCallKind(node, facts) !== 'secret') return;
-    let fn: Node | undefined = node;
-    while (fn && !isFunction(fn)) fn = analysis.index.parent(fn);
-    if (fn && (keptFunctions.has(fn) || memoized(analysis, node, declaredNames(fn)))) found.add(node);
-  });
-  return [...found].sort((a, b) => (a.start ?? 0) - (b.start ?? 0)).map((node) => secretAtInit(node));
-}
-
-/** Module-level functions by name (`function f`, `const f = () => …`). */
-function moduleFunctions(analysis: FileAnalysis): Map<string, Node> {
-  const byName = new Map<string, Node>();
-  for (const stmt of analysis.ast.program.body) {
-    const decl = stmt.type === 'ExportNamedDeclaration' && stmt.declaration ? stmt.declaration : stmt;
-    if (decl.type === 'FunctionDeclaration' && decl.id) byName.set(decl.id.name, decl);
-    if (decl.type === 'VariableDeclaration') {
-      for (const d of decl.declarations) if (d.id.type === 'Identifier' && isFunction(d.init)) byName.set(d.id.name, d.init);
-    }
-  }
-  return byName;
-}
-
-/**
- * Heavy calls in module functions the handlers call (transitively): they run per invocation too,
- * but moving a helper's work is a design change, so these are findings only. Helpers whose result
- * a module binding keeps are memoized already; require()/import() in helpers is usually a
- * deliberate lazy load or a cycle break.
- */
-function heavyInHelpers(analysis: FileAnalysis, facts: ModuleFacts): PlanReport[] {
-  const byName = moduleFunctions(analysis);
-  const nameOf = new Map([...byName].map(([n, f]) => [f, n]));
-  const kept = functionsWhoseResultIsKept(analysis);
-  const handlers = new Set<Node>(analysis.handlers.map((h) => h.fn));
-  const reached = new Set<Node>();
-  const queue: Node[] = [...handlers];
-  while (queue.length) {
-    const fn = queue.pop()!;
-    visitValues(fn, (node) => {
-      if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return;
-      const target = byName.get(node.callee.name);
-      if (target && !handlers.has(target) && !kept.has(target) && !reached.has(target)) {
-        reached.add(target);
-        queue.push(target);
-      }
-    });
-  }
-  const out: PlanReport[] = [];
-  for (const fn of reached) {
-    visitValues(fn, (node) => {
-      const kind = heavyCallKind(node, facts);
-      if (!kind || kind === 'require' || kind === 'import') return;
-      let owner: Node | undefined = node;
-      while (owner && !isFunction(owner)) owner = analysis.index.parent(owner);
-      if (owner !== fn || memoized(analysis, node, declaredNames(fn))) return;
-      const report = describeHeavy(kind, false, 'unproven', 'top-level');
-      out.push({ ...report, node, message: `${report.message.replace('The handler', `\`${nameOf.get(fn)}()\`, called by the handler,`)}` });
-    });
-  }
-  return out;
-}
-
-/** Module functions whose result a module binding keeps: `config = await loadConfig()`, `p ??= loadConfig()`. */
-function functionsWhoseResultIsKept(analysis: FileAnalysis): Set<Node> {
-  const byName = moduleFunctions(analysis);
-  const kept = new Set<Node>();
-  visitValues(analysis.ast.program, (node) => {
-    if (node.type !== 'AssignmentExpression' || node.left.type !== 'Identifier' || !byName.size) return;
-    let fn: Node | undefined = node;
-    while (fn && !isFunction(fn)) fn = analysis.index.parent(fn);
-    if (fn && declaredNames(fn).has(node.left.name)) return;
-    visitValues(node.right, (inner) => {
-      if (inner.type === 'CallExpression' && inner.callee.type === 'Identifier' && byName.has(inner.callee.name)) {
-        kept.add(byName.get(inner.callee.name)!);
-      }
-    });
-  });
-  return kept;
-}
-
-/** Children that run only sometimes (or many times): branches, loop bodies, nested functions, catch. */
-function isBranching(node: Node, key: string): boolean {
-  switch (node.type) {
-    case 'IfStatement':
-    case 'ConditionalExpression':
-      return key === 'consequent' || key === 'alternate';
-    case 'LogicalExpression':
-      return key === 'right';
-    case 'SwitchStatement':
-      return key === 'cases';
-    case 'TryStatement':
-      return key === 'handler';
-    case 'ForStatement':
-    case 'ForInStatement':
-    case 'ForOfStatement':
-    case 'WhileStatement':
-    case 'DoWhileStatement':
-      return key === 'body';
-    default:
-      return isFunction(node) && key === 'body';
-  }
-}
-
-export { type PlanReport };
