@@ -145,6 +145,12 @@ const CASES: Array<{ name: string; ext?: string; stubs: Stubs; events: unknown[]
   },
   { name: 'object-method', ext: 'cjs', stubs: () => ({}), events: [{ Records: [{ messageId: '1' }, { messageId: '2' }] }] },
   { name: 'cjs-empty-callback', ext: 'cjs', stubs: (log) => ({ './audit': { audit: (d: unknown) => log.push(`audit ${JSON.stringify(d)}`) } }), events: [{ detail: { x: 1 } }] },
+  {
+    name: 'context-try-catch-rethrow',
+    stubs: () => ({ './lookup': { lookup: async (e: { id?: string }) => { if (!e.id) throw new Error('no id'); return { id: e.id }; } } }),
+    events: [{ id: 'q' }, {}],
+  },
+  { name: 'try-catch-name-clash', stubs: () => ({}), events: [{ body: '[1]' }, { body: '{' }] },
   { name: 'switch-break', ext: 'cjs', stubs: () => ({}), events: [{ action: 'ping' }, { action: 'other' }] },
   { name: 'async-calls-callback', stubs: () => ({ './work': { work: async (e: { n: number }) => e.n * 2 } }), events: [{ n: 21 }] },
 ];

@@ -1,9 +1,5 @@
 exports.handler = async function(event, context) {
   // callbackWaitsForEmptyEventLoop removed: an async handler finishes when its promise settles
-  try {
-    const body = JSON.parse(event.body);
-    return { statusCode: 200, body: JSON.stringify(body) };
-  } catch (e) {
-    throw e;
-  }
+  const body = JSON.parse(event.body);
+  return { statusCode: 200, body: JSON.stringify(body) };
 };

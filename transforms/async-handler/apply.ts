@@ -76,6 +76,9 @@ function applyEdit(ctx: TransformContext, plan: HandlerPlan, edit: Edit): void {
       replaceStatement(j, index, edit.stmt, [j.returnStatement(promise) as unknown as Statement]);
       return;
     }
+    case 'unwrap-try':
+      replaceStatement(j, index, edit.stmt, edit.stmt.block.body);
+      return;
     case 'delete-statement':
       removeStatement(j, index, edit.stmt, edit.comment);
       return;
@@ -99,8 +102,10 @@ function applyPlan(ctx: TransformContext, plan: HandlerPlan): boolean {
   );
   const convert = (plan.kind === 'callback' || plan.kind === 'sync' || plan.edits.length > 0) && plan.problems.length === 0 && !handlerSuppressed(plan, ctx.isSuppressed);
   const edits = [...(convert ? plan.edits : []), ...independent];
+  // inner nodes first, statements next, and try blocks last (unwrapping moves statements)
   for (const e of edits) if (INNER.includes(e.kind)) applyEdit(ctx, plan, e);
-  for (const e of edits) if (!INNER.includes(e.kind)) applyEdit(ctx, plan, e);
+  for (const e of edits) if (!INNER.includes(e.kind) && e.kind !== 'unwrap-try') applyEdit(ctx, plan, e);
+  for (const e of edits) if (e.kind === 'unwrap-try') applyEdit(ctx, plan, e);
   if (!convert) return edits.length > 0;
   const fn = plan.fn;
   const returnsValue = plan.edits.some(

@@ -8,6 +8,7 @@ import type {
   MemberExpression,
   Node,
   Statement,
+  TryStatement,
 } from '@babel/types';
 import type { FunctionNode } from '../analysis/ast';
 import type { Completion } from './completion';
@@ -44,6 +45,8 @@ export type Edit =
   | { kind: 'fs-await'; stmt: Statement; call: CallExpression; method: string; callback: FunctionNode; result: string | null; reassigned: boolean }
   /** SDK v2: `s3.getObject(params, callback);` → `return s3.getObject(params).promise();` */
   | { kind: 'sdk-promise'; stmt: Statement; call: CallExpression }
+  /** `try { A } catch (e) { throw e; }` (after the rewrite) → `A` */
+  | { kind: 'unwrap-try'; stmt: TryStatement }
   /** `context.callbackWaitsForEmptyEventLoop = false;` → removed, with a comment */
   | { kind: 'delete-statement'; stmt: Statement; comment: string }
   /** `process.exit(1)` in the handler → `throw new Error(…)` */

@@ -64,7 +64,7 @@ function usesName(nodes: Node[], name: string): boolean {
 }
 
 /** Names the callback body declares at its top level (they move into the handler's scope). */
-function topLevelDeclared(stmts: Statement[]): string[] {
+export function topLevelDeclared(stmts: Statement[]): string[] {
   const out: string[] = [];
   for (const s of stmts) {
     if (s.type === 'FunctionDeclaration' && s.id) out.push(s.id.name);

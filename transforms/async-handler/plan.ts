@@ -9,6 +9,7 @@ import { indexNodes, visit, type NodeIndex } from '../analysis/walk';
 import { completionKindOf, type CompletionNames } from './completion';
 import { calledElsewhere, declaredInside, paramName, returnsPromise } from './handler-facts';
 import type { HandlerKind, HandlerPlan, PlanScope } from './scope';
+import { planUnwrapTry } from './plan-unwrap-try';
 import { planSites } from './sites';
 import { ownerFunction } from './tail';
 
@@ -88,6 +89,7 @@ export function planHandler(h: HandlerInfo, ast: BabelFile, file: string): Handl
   });
 
   planSites(sites, scope);
+  if (plan.problems.length === 0) planUnwrapTry(scope);
   return plan;
 }
 
