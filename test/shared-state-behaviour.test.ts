@@ -61,17 +61,17 @@ const CASES: BehaviourCase[] = [
     events: ['abc', 'de', 'fghij', 'k'].map((body) => ({ body })),
     right: (rs) => max(rs.map((r) => r.seen)) === 11,
   },
-  {
-    fixture: 'rmw-mutex-keyed.cjs',
+  ...['rmw-mutex-keyed.cjs', 'rmw-mutex-keyed-ts.ts'].map((fixture) => ({
+    fixture,
     packages: () => ({
       deps: { applyInterest: async (current: number, rate: number) => (await ticks(rate), current + rate) },
       'async-mutex': { Mutex: FakeMutex },
     }),
     events: [5, 3, 4, 1, 2, 6].map((rate, i) => ({ account: i % 2 ? 'a' : 'b', rate })),
     // b: 100 + 5 + 4 + 2, a: 100 + 3 + 1 + 6
-    right: (rs) => max(rs.filter((r) => r.account === 'b').map((r) => r.balance)) === 111 &&
+    right: (rs: any[]) => max(rs.filter((r) => r.account === 'b').map((r) => r.balance)) === 111 &&
       max(rs.filter((r) => r.account === 'a').map((r) => r.balance)) === 110,
-  },
+  })),
   {
     fixture: 'rmw-mutex-single.ts',
     packages: () => ({
