@@ -69,6 +69,18 @@ const PACKAGES: Record<string, string> = {
       }
     }
     exports.SecretsManager = SecretsManager;`,
+  'onnxruntime-node': `
+    const calls = globalThis.__initPhaseCalls;
+    exports.InferenceSession = {
+      create: async (path) => {
+        calls.modelLoad = (calls.modelLoad ?? 0) + 1;
+        await new Promise((r) => setTimeout(r, 5));
+        return { run: async (feeds) => ({ score: feeds.input.reduce((a, b) => a + b, 0) / 10 }) };
+      },
+    };`,
+  'number-formatter': `
+    globalThis.__initPhaseCalls.formatterLoaded = (globalThis.__initPhaseCalls.formatterLoaded ?? 0) + 1;
+    exports.format = (n) => n.toFixed(2);`,
   ajv: `
     const calls = globalThis.__initPhaseCalls;
     class Ajv {
@@ -152,6 +164,9 @@ const SPECS: Spec[] = [
   {
     name: 'config-file-ts', ext: 'mts', events: five((i) => ({ queryStringParameters: i % 2 ? { lang: 'fr' } : null })),
     counter: 'readFileSync:config.json', input: 5, output: 1,
+  },
+  {
+    name: 'model-and-import-ts', ext: 'mts', events: five((i) => ({ pixels: [i, i + 1, i + 2] })), counter: 'modelLoad', input: 5, output: 1,
   },
   { name: 'mutated-config', ext: 'js', events: five((i) => ({ id: i })), counter: 'readFileSync:config.json', input: 5, output: 0 },
   { name: 'fetch-fixed-url', ext: 'mjs', events: five((i) => ({ feature: i % 2 ? 'beta' : 'gamma' })), counter: 'fetch', input: 5, output: 1 },

@@ -25,17 +25,22 @@ export function applyHeavyWork(ctx: TransformContext, plan: HeavyPlan): boolean 
   const moves = plan.moves;
   if (moves.length === 0) return false;
   const program = ctx.analysis.ast.program;
-  // the body is reprinted: keep `'use strict';` from printing as `'use strict';;`
+  // insertion points as statements, not indexes: the body changes below
+  const before = new Map(moves.map((m) => [m, program.body[m.insertAt] ?? null]));
+  const indexOf = (m: HeavyMove) => {
+    const anchor = before.get(m);
+    return anchor ? program.body.indexOf(anchor) : program.body.length;
+  };
+  // the body is reprinted: keep `'use strict';` from printing as `'use strict';;` (may add statements)
   reprintableDirectives(program);
   if (plan.form === 'top-level') {
-    // later insertion points first, so earlier indexes stay valid
-    for (const m of [...moves].sort((a, b) => b.insertAt - a.insertAt)) {
+    for (const m of moves) {
       removeFromHandler(m, m.statements);
-      program.body.splice(m.insertAt, 0, ...m.statements);
+      program.body.splice(indexOf(m), 0, ...m.statements);
     }
     return true;
   }
-  moveIntoReadyPromise(ctx, program, moves);
+  moveIntoReadyPromise(ctx, program, moves, Math.max(...moves.map(indexOf)));
   return true;
 }
 
@@ -46,7 +51,7 @@ function removeFromHandler(m: HeavyMove, statements: readonly Statement[], repla
   if (replacement) body.splice(first, 0, replacement);
 }
 
-function moveIntoReadyPromise(ctx: TransformContext, program: Program, moves: HeavyMove[]): void {
+function moveIntoReadyPromise(ctx: TransformContext, program: Program, moves: HeavyMove[], at: number): void {
   const taken = namesInUse(program);
   const load = freeName('loadInit', taken);
   const ready = freeName('ready', taken);
@@ -84,6 +89,5 @@ function moveIntoReadyPromise(ctx: TransformContext, program: Program, moves: He
       : `await ${whenReady}();`;
     removeFromHandler(m, m.statements, parseStatements(ctx.j, wait)[0]);
   });
-  const at = Math.max(...moves.map((m) => m.insertAt));
   program.body.splice(at, 0, loadFn, ...rest);
 }

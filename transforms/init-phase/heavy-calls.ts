@@ -5,7 +5,14 @@ import { dottedName, propertyName, requireSource, staticString, unwrapExpression
 import { calleeMember, importsFrom, type ModuleFacts } from './module-facts';
 import { isNodeBuiltin } from '../analysis/module-specifier';
 
-export type HeavyKind = 'file' | 'secret' | 'parameter' | 'fetch' | 'require' | 'import' | 'compile';
+export type HeavyKind = 'file' | 'secret' | 'parameter' | 'fetch' | 'require' | 'import' | 'compile' | 'model';
+
+/** ML model loaders: `tf.loadLayersModel(url)`, `ort.InferenceSession.create(path)`. */
+const MODEL_LOADERS: Array<{ module: RegExp; path: string }> = [
+  { module: /^@tensorflow\/tfjs(-node(-gpu)?)?$/, path: 'loadLayersModel' },
+  { module: /^@tensorflow\/tfjs(-node(-gpu)?)?$/, path: 'loadGraphModel' },
+  { module: /^onnxruntime-(node|web)$/, path: 'InferenceSession.create' },
+];
 
 /** Methods that compile a schema or template on a validator/template engine instance. */
 export const COMPILE_METHODS = new Set(['compile', 'compileAsync', 'addSchema']);
@@ -38,6 +45,7 @@ export function heavyCallKind(node: Node, facts: ModuleFacts): HeavyKind | null 
   }
   const fsCall = calleeMember(facts, node.callee, ['fs', 'fs/promises']);
   if (fsCall && isFileRead(fsCall) && readOnlyPath(node.arguments[0], facts)) return 'file';
+  if (isModelLoader(node.callee, facts)) return 'model';
   const callee = unwrapExpression(node.callee);
   if (callee?.type !== 'MemberExpression') return null;
   const method = propertyName(callee);
@@ -134,4 +142,15 @@ function isValidatorClass(callee: Node, facts: ModuleFacts): boolean {
   if (c?.type !== 'Identifier') return false;
   const b = facts.bindings.get(c.name);
   return !!b?.source && (b.source === 'ajv' || b.source.startsWith('ajv/'));
+}
+
+/** `tf.loadLayersModel` (namespace or default import) or a named import of a loader (`InferenceSession.create`). */
+function isModelLoader(callee: Node, facts: ModuleFacts): boolean {
+  const name = dottedName(callee);
+  if (!name) return false;
+  const [base, ...rest] = name.split('.');
+  const b = facts.bindings.get(base);
+  if (!b?.source) return false;
+  const path = b.imported === '*' || b.imported === 'default' ? rest.join('.') : [b.imported, ...rest].join('.');
+  return MODEL_LOADERS.some((l) => l.module.test(b.source!) && l.path === path);
 }

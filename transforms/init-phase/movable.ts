@@ -124,6 +124,10 @@ export function checkMovable(expr: Node, scope: MoveScope): Movability {
       }
       return check(target) && all(n.arguments);
     }
+    if (kind === 'model') {
+      result.heavy.push({ node: n, kind });
+      return all(n.arguments);
+    }
     if (kind === 'compile') {
       result.heavy.push({ node: n, kind });
       return (callee.type !== 'MemberExpression' || check(callee.object)) && all(n.arguments);

@@ -20,6 +20,7 @@ const WHAT: Record<HeavyKind, string> = {
   require: 'loads a module with require()',
   import: 'loads a module with import()',
   compile: 'builds a schema validator or compiles a template',
+  model: 'loads an ML model',
 };
 
 export const SECRET_TTL_HINT =

@@ -16,7 +16,7 @@ export const heavyWorkInHandler: Rule = {
   docs: 'heavy-work-in-handler',
   fixedBy: 'init-phase',
   // every heavy call it recognizes spells one of these
-  needs: ['readFile', 'require', 'import', 'GetSecretValue', 'getSecretValue', 'GetParameter', 'getParameter', 'fetch', 'compile', 'addSchema', 'Ajv', 'ajv'],
+  needs: ['readFile', 'require', 'import', 'GetSecretValue', 'getSecretValue', 'GetParameter', 'getParameter', 'fetch', 'compile', 'addSchema', 'Ajv', 'ajv', 'Model', 'InferenceSession'],
   check: (ctx) => toReports(planHeavyWork(ctx.analysis).reports),
 };
 
