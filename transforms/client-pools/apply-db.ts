@@ -1,5 +1,6 @@
 // Rewrites planned SQL connections into small module-level pools (see plan-db.ts).
 import type { Expression, Identifier, Node, Statement } from '@babel/types';
+import { dottedName } from '../analysis/ast';
 import { ensureImport, removeUnusedImport } from '../analysis/add-import';
 import type { TransformContext } from '../types';
 import { insertHoisted } from './apply-hoist';
@@ -48,12 +49,15 @@ function rewriteModuleSite(ctx: TransformContext, pool: DbPool, site: DbSite, in
   site.declarator.init = init as never;
   addPoolComment(ctx, site.declaration);
   const inTransaction = (u: DbSite['uses'][number]) => site.transactionFunctions.some((fn) => contains(fn, u.ref, ctx));
-  for (const u of site.uses) if (isEnd(site, u.method) && u.statement) removeStatement(u.statement, analysis);
+  // `client.end()` in a shutdown hook becomes `pool.end()`; per-request connect/end calls go
+  const removed = site.uses.filter((u) => isEnd(site, u.method) && u.statement && !(u.method !== 'connect' && inShutdownHook(u.fn, ctx)));
+  for (const u of removed) removeStatement(u.statement!, analysis);
   renameReferences(
-    site.uses.filter((u) => !isEnd(site, u.method) && !inTransaction(u)).map((u) => u.ref),
+    site.uses.filter((u) => !removed.includes(u) && !inTransaction(u)).map((u) => u.ref),
     pool.name,
     analysis,
   );
+  if (site.accessors) rewriteAccessorCallers(ctx, pool, site);
   renameReferences([site.declarator.id as Identifier], pool.name, analysis);
   for (const fn of site.transactionFunctions) {
     const body = (fn.body as { body: Statement[] }).body;
@@ -61,6 +65,30 @@ function rewriteModuleSite(ctx: TransformContext, pool: DbPool, site: DbSite, in
     const region = body.splice(start, body.length - start);
     body.push(checkoutDeclaration(ctx, site.name, pool.name, site), tryFinallyRelease(ctx, region, site, site.addRollback.has(fn)));
   }
+}
+
+/** Drops the lazy accessor; its callers query the pool, or check a connection out for a transaction. */
+function rewriteAccessorCallers(ctx: TransformContext, pool: DbPool, site: DbSite): void {
+  const { analysis, j } = ctx;
+  const body = analysis.ast.program.body;
+  for (const stmt of site.accessors!.remove) body.splice(body.indexOf(stmt), 1);
+  for (const caller of site.accessors!.callers) {
+    if (!caller.transaction) {
+      renameReferences(caller.uses.map((u) => u.ref), pool.name, analysis);
+      removeStatement(caller.declaration, analysis);
+      continue;
+    }
+    caller.declarator.init = j.awaitExpression(checkoutCall(ctx, pool.name, site) as never) as never;
+    const list = (caller.fn.body as { body: Statement[] }).body;
+    const rest = list.splice(list.indexOf(caller.declaration) + 1);
+    list.push(tryFinallyRelease(ctx, rest, site, caller.addRollback, caller.name));
+  }
+}
+
+/** `process.on('SIGTERM', async () => { … })` and the like. */
+function inShutdownHook(fn: Node | null, ctx: TransformContext): boolean {
+  const call = fn && ctx.analysis.index.parent(fn);
+  return call?.type === 'CallExpression' && /^process\.(on|once)$/.test(dottedName(call.callee) ?? '');
 }
 
 function rewriteInvocationSites(ctx: TransformContext, pool: DbPool, init: Expression): void {
@@ -106,16 +134,16 @@ function releaseStatement(ctx: TransformContext, local: string, site: DbSite): S
   return j.expressionStatement(j.callExpression(j.memberExpression(j.identifier(local), j.identifier(site.driver.checkin)), [])) as unknown as Statement;
 }
 
-function tryFinallyRelease(ctx: TransformContext, region: Statement[], site: DbSite, withRollback: boolean): Statement {
+function tryFinallyRelease(ctx: TransformContext, region: Statement[], site: DbSite, withRollback: boolean, localName = site.name): Statement {
   const { j } = ctx;
-  const handler = withRollback ? rollbackCatch(ctx, site) : null;
-  return j.tryStatement(j.blockStatement(region as never), handler as never, j.blockStatement([releaseStatement(ctx, site.name, site) as never])) as unknown as Statement;
+  const handler = withRollback ? rollbackCatch(ctx, site, localName) : null;
+  return j.tryStatement(j.blockStatement(region as never), handler as never, j.blockStatement([releaseStatement(ctx, localName, site) as never])) as unknown as Statement;
 }
 
 /** `catch (err) { await c.query('ROLLBACK'); throw err; }`: a failed transaction never goes back to the pool open. */
-function rollbackCatch(ctx: TransformContext, site: DbSite) {
+function rollbackCatch(ctx: TransformContext, site: DbSite, localName = site.name) {
   const { j } = ctx;
-  const local = j.identifier(site.name);
+  const local = j.identifier(localName);
   const rollback = site.driver.label === 'pg'
     ? j.callExpression(j.memberExpression(local, j.identifier('query')), [j.stringLiteral('ROLLBACK')])
     : j.callExpression(j.memberExpression(local, j.identifier('rollback')), []);

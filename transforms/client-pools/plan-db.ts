@@ -18,6 +18,7 @@ import { isNameFree } from './names';
 import { requestTaint } from './request-taint';
 import { declarationCounts, isReference, patternNames, referencesNamed } from './scope';
 import { classifySql, sqlHead } from './sql-text';
+import { planAccessors, type AccessorPlan } from './plan-db-accessors';
 import { statementList } from './statements';
 
 export const DB_SINGLE_CONNECTION = 'db-single-connection';
@@ -52,6 +53,8 @@ export interface DbSite {
    * inside a failed transaction, so the rewrite adds `catch (err) { ROLLBACK; throw err; }`.
    */
   addRollback: Set<Node>;
+  /** module-level connection handed out by a lazy accessor (`getClient()`): its callers are rewritten */
+  accessors: AccessorPlan | null;
   key: string;
 }
 
@@ -321,6 +324,7 @@ function planInvocationSite(c: Candidate, analysis: FileAnalysis, imports: Map<s
     release,
     transactionFunctions: [],
     addRollback,
+    accessors: null,
     key: `${c.driver.label}:${canonicalKey(c.node)}`,
   };
 }
@@ -377,8 +381,12 @@ function planModuleSite(c: Candidate, analysis: FileAnalysis): DbSite | { why: s
     const p = analysis.index.parent(r);
     return p?.type === 'AssignmentExpression' && p.left === r;
   })) return { why: 'the binding is reassigned' };
-  const uses = connectionUses(refs, analysis);
-  const checked = checkUses(uses, c.driver, localResolver(analysis, consts), false);
+  const all = connectionUses(refs, analysis);
+  const resolve = localResolver(analysis, consts);
+  const accessors = planAccessors(all, c.driver, analysis, (u, allow) => checkUses(u, c.driver, resolve, allow), isPromiseApi(c), (n) => isExported(analysis, n));
+  if (accessors && 'why' in accessors) return { why: accessors.why, hint: ACCESSOR_HINT };
+  const uses = accessors ? all.filter((u) => !accessors.inside.has(u)) : all;
+  const checked = checkUses(uses, c.driver, resolve, false);
   if (!checked.ok) return { why: checked.why, hint: checked.hint };
   const transactionFunctions = [...checked.transactionIn!].filter(isFunction) as FunctionNode[];
   if (checked.transactionIn!.size !== transactionFunctions.length) return { why: 'a transaction runs at module level' };
@@ -413,6 +421,7 @@ function planModuleSite(c: Candidate, analysis: FileAnalysis): DbSite | { why: s
     release: null,
     transactionFunctions,
     addRollback: new Set(transactionFunctions.filter((fn) => !checked.rollbackIn!.has(fn))),
+    accessors,
     key: '',
   };
 }
@@ -476,7 +485,7 @@ function namePools(analysis: FileAnalysis, pools: DbPool[], imports: Map<string,
       continue;
     }
     // the functions that will refer to the pool must not mention the name for anything else
-    const users = new Set<Node>(pool.sites.flatMap((s) => (s.fn ? [s.fn.fn] : s.uses.map((u) => u.fn).filter((f): f is Node => !!f))));
+    const users = new Set<Node>(pool.sites.flatMap((s) => (s.fn ? [s.fn.fn] : [...s.uses.map((u) => u.fn), ...(s.accessors?.callers.map((c) => c.fn) ?? [])].filter((f): f is Node => !!f))));
     const candidates = ['pool', 'dbPool', ...[2, 3, 4, 5].map((i) => `pool${i}`)];
     pool.name = candidates.find((name) => isNameFree(analysis.ast, analysis.index, name, new Set(), users, taken)) ?? '';
     if (pool.name) taken.add(pool.name);
