@@ -9,7 +9,7 @@ import type { CallExpression, ExpressionStatement, Identifier, Node, Statement, 
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import { ensureImport } from '../analysis/add-import';
 import { borrowLayout, cloneNode, moveLeadingComments, removeStatement, replaceReference, statementList } from './edit';
-import { isConstantValue, perRequestFunction } from './facts';
+import { containsAwait, isConstantValue, perRequestFunction } from './facts';
 import type { BindingRef, ModuleBinding, ModuleModel } from './module-model';
 import { isCounter } from './plan-counter';
 import type { PlannedFinding, RewriteContext } from './types';
@@ -20,7 +20,7 @@ export function planModuleState(model: ModuleModel, typescript: boolean): Planne
   const out: PlannedFinding[] = [];
   for (const binding of model.bindings.values()) {
     const kind = stateKind(binding, model);
-    if (!kind) continue;
+    if (!kind || !interleaves(binding, model)) continue;
     const where = !model.helperModule ? 'a request' : 'an exported function (this module has no handler: its exports run per request when a handler calls them)';
     const message = `\`${binding.name}\` is module state written by ${where}: concurrent requests on the worker share it, so after an await it may hold another request's data.`;
     const finding: PlannedFinding = { rule: RULE, node: binding.statement, message, hint: hintFor(binding) };
@@ -34,6 +34,17 @@ export function planModuleState(model: ModuleModel, typescript: boolean): Planne
     out.push(finding);
   }
   return out;
+}
+
+/** Another request can run between the write and a read only at an await: no await anywhere near it, no hazard. */
+function interleaves(binding: ModuleBinding, model: ModuleModel): boolean {
+  if (model.helperModule) return true;
+  const fns = new Set<FunctionNode>();
+  for (const r of binding.refs) {
+    if (r.fn) fns.add(r.fn);
+    if (r.top) fns.add(r.top);
+  }
+  return [...fns].some((fn) => containsAwait(fn.body as Node));
 }
 
 function hintFor(binding: ModuleBinding): string {
