@@ -129,7 +129,7 @@ describe('ensureImport: CommonJS', () => {
 
   it('keeps a `use strict` directive printed once when the body changes', () => {
     const { output } = add('h.js', "'use strict';\n\nmodule.exports.handler = async () => 1;\n", 'commonjs', { source: 'x', named: ['a'] });
-    expect(output).toBe("'use strict';\nconst { a } = require('x');\n\nmodule.exports.handler = async () => 1;\n");
+    expect(output).toBe("'use strict';\n\nconst { a } = require('x');\n\nmodule.exports.handler = async () => 1;\n");
   });
 });
 

@@ -11,18 +11,21 @@ import type { JSCodeshift } from 'jscodeshift';
  * nodes (same value, same comments) print correctly.
  */
 export function reprintableDirectives(program: Program): void {
-  if (program.interpreter && program.directives?.length) {
-    // recast prints directives before the hashbang (invalid): a string statement at the top of
-    // the body is the same directive, printed after it
+  if (program.directives?.length) {
+    // A string statement at the top of the body is the same directive. It keeps the directive's
+    // position, so recast keeps the blank line (if any) between it and the next statement, and it
+    // prints after a hashbang (recast prints directives before it: invalid).
     const statements = program.directives.map((d) => ({
       type: 'ExpressionStatement',
       expression: { type: 'StringLiteral', value: d.value.value, extra: d.value.extra },
+      loc: d.loc,
+      start: d.start,
+      end: d.end,
       comments: (d as unknown as Commented).comments,
     })) as unknown as Statement[];
     program.body.unshift(...statements);
     program.directives = [];
   }
-  if (program.directives?.length) program.directives = program.directives.map(fresh);
   if (program.interpreter) program.interpreter = fresh(program.interpreter);
 }
 

@@ -6,6 +6,7 @@ import { createFileAnalysis } from '../analysis/file-analysis';
 import { recastParserFor } from '../analysis/parser';
 import { EMPTY_PROJECT, type ProjectInfo } from '../analysis/project';
 import { detectStyle } from '../analysis/style';
+import { reprintableDirectives } from '../analysis/recast-print';
 import type { TransformModule } from '../types';
 
 export interface TransformResult {
@@ -30,6 +31,7 @@ export function transformSource(
   const ast = root.get().node as BabelFile;
   const style = detectStyle(source, ast);
   const applied: string[] = [];
+  const bodyBefore = [...ast.program.body];
   for (const transform of transforms) {
     // a fresh analysis per transform: the previous one may have changed the tree
     const analysis = createFileAnalysis(file, source, ast, project);
@@ -37,6 +39,9 @@ export function transformSource(
     if (transform.apply(ctx)) applied.push(transform.meta.id);
   }
   if (applied.length === 0) return { output: original, changed: false, applied };
+  // a reprinted program body would print `'use strict';;` and lose the blank line after it
+  const body = ast.program.body;
+  if (body.length !== bodyBefore.length || body.some((s, i) => s !== bodyBefore[i])) reprintableDirectives(ast.program);
   const printed = bom + root.toSource({
     quote: style.quote,
     lineTerminator: style.lineTerminator,
