@@ -15,6 +15,7 @@ import {
   resolveContext,
   transformTask,
   type AnalyseResult,
+  type FileTask,
   type PlannedChange,
   type TaskContext,
   type TransformResult,
@@ -93,27 +94,42 @@ export async function scan(options: ScanOptions): Promise<Scan> {
       }
     }
   }
-  const context: TaskContext = { ruleIds: options.rules.map((r) => r.id), transformIds: [], templates, packageJsons };
+  // pass 1: every file, every rule that does not need the import graph
+  const firstPass = options.rules.filter((r) => !r.needsImportGraph).map((r) => r.id);
+  const graphRules = options.rules.filter((r) => r.needsImportGraph).map((r) => r.id);
+  const context: TaskContext = { ruleIds: firstPass, transformIds: [], templates, packageJsons };
   const tasks = discovered.sources.map((abs) => ({ abs, file: rel(abs) }));
-  const jobs = jobsFor(tasks.length, options.jobs);
-  let outcomes: AnalyseResult[];
-  if (jobs > 1) outcomes = await runInWorkers<AnalyseResult>('analyse', tasks, context, jobs, options.onProgress);
-  else {
-    const resolved = resolveContext(context);
-    outcomes = tasks.map((task, i) => {
-      options.onProgress?.(i, tasks.length, task.file);
-      return analyseTask(task, resolved);
-    });
-  }
+  const outcomes = await analyseAll(tasks, context, jobsFor(tasks.length, options.jobs), options.onProgress);
   options.onProgress?.(tasks.length, tasks.length, '');
+  context.graph = outcomes.map((o) => ({ file: o.file, imports: o.imports, hasHandler: o.hasHandler }));
+  const project = buildProjectInfo({ templates, packageJsons, graph: buildImportGraph(context.graph) });
+
+  // pass 2: rules that need the import graph, only on helper modules a handler reaches
+  if (graphRules.length) {
+    const reached = outcomes.filter((o) => !o.error && !o.hasHandler && project.handlersReaching(o.file).length > 0);
+    const again = await analyseAll(reached, { ...context, ruleIds: graphRules }, jobsFor(reached.length, options.jobs));
+    again.forEach((o, i) => reached[i].findings.push(...o.findings));
+  }
   for (const outcome of outcomes) {
     findings.push(...outcome.findings);
     if (outcome.error) errors.push(outcome.error);
   }
-  context.graph = outcomes.map((o) => ({ file: o.file, imports: o.imports, hasHandler: o.hasHandler }));
-  const project = buildProjectInfo({ templates, packageJsons, graph: buildImportGraph(context.graph) });
   findings.sort(byPosition);
   return { cwd, discovered, files: discovered.sources.length, findings, errors, outcomes, project, context, requestedJobs: options.jobs };
+}
+
+async function analyseAll(
+  tasks: FileTask[],
+  context: TaskContext,
+  jobs: number,
+  onProgress?: ScanOptions['onProgress'],
+): Promise<AnalyseResult[]> {
+  if (jobs > 1) return runInWorkers<AnalyseResult>('analyse', tasks, context, jobs, onProgress);
+  const resolved = resolveContext(context);
+  return tasks.map((task, i) => {
+    onProgress?.(i, tasks.length, task.file);
+    return analyseTask({ abs: task.abs, file: task.file }, resolved);
+  });
 }
 
 /**

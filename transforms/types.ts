@@ -56,6 +56,11 @@ export interface RuleMeta {
   needs?: string[];
   /** true when check() can only report in a file that exports a Lambda handler (exact pre-filter) */
   handlerFilesOnly?: boolean;
+  /**
+   * true when check() needs ctx.project.handlersReaching(file): the engine then runs it in a
+   * second pass, with the import graph built, on the helper modules a handler reaches
+   */
+  needsImportGraph?: boolean;
 }
 
 export interface Rule extends RuleMeta {
