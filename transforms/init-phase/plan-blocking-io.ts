@@ -97,7 +97,8 @@ function classify(call: CallExpression, facts: ModuleFacts): { module: SyncModul
   const module = m.module as SyncModule;
   const table = module === 'fs' ? FS : module === 'crypto' ? CRYPTO : module === 'zlib' ? ZLIB : null;
   if (module === 'child_process') return CHILD.has(m.name) ? { module, syncName: m.name, asyncName: null, form: m.form } : null;
-  if (!m.name.endsWith('Sync')) return null;
+  // existsSync is one cheap stat with no promise twin (fs.exists is deprecated): not worth a finding
+  if (!m.name.endsWith('Sync') || m.name === 'existsSync') return null;
   let asyncName = table?.get(m.name) ?? null;
   if (asyncName && ONE_ARG_ONLY.has(m.name) && call.arguments.length > 1) asyncName = null;
   if (call.arguments.some((a) => a.type === 'SpreadElement')) asyncName = null;
