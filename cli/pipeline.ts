@@ -95,11 +95,11 @@ export async function scan(options: ScanOptions): Promise<Scan> {
     }
   }
   // pass 1: every file, every rule that does not need the import graph
-  const firstPass = options.rules.filter((r) => !r.needsImportGraph).map((r) => r.id);
-  const graphRules = options.rules.filter((r) => r.needsImportGraph).map((r) => r.id);
-  const context: TaskContext = { ruleIds: firstPass, transformIds: [], templates, packageJsons };
+  const firstPass = options.rules.filter((r) => !r.needsImportGraph);
+  const graphRules = options.rules.filter((r) => r.needsImportGraph);
+  const context: TaskContext = { ruleIds: options.rules.map((r) => r.id), transformIds: [], templates, packageJsons };
   const tasks = discovered.sources.map((abs) => ({ abs, file: rel(abs) }));
-  const outcomes = await analyseAll(tasks, context, jobsFor(tasks.length, options.jobs), options.onProgress);
+  const outcomes = await analyseAll(tasks, firstPass, context, jobsFor(tasks.length, options.jobs), options.onProgress);
   options.onProgress?.(tasks.length, tasks.length, '');
   context.graph = outcomes.map((o) => ({ file: o.file, imports: o.imports, hasHandler: o.hasHandler }));
   const project = buildProjectInfo({ templates, packageJsons, graph: buildImportGraph(context.graph) });
@@ -107,7 +107,7 @@ export async function scan(options: ScanOptions): Promise<Scan> {
   // pass 2: rules that need the import graph, only on helper modules a handler reaches
   if (graphRules.length) {
     const reached = outcomes.filter((o) => !o.error && !o.hasHandler && project.handlersReaching(o.file).length > 0);
-    const again = await analyseAll(reached, { ...context, ruleIds: graphRules }, jobsFor(reached.length, options.jobs));
+    const again = await analyseAll(reached, graphRules, context, jobsFor(reached.length, options.jobs));
     again.forEach((o, i) => reached[i].findings.push(...o.findings));
   }
   for (const outcome of outcomes) {
@@ -118,14 +118,17 @@ export async function scan(options: ScanOptions): Promise<Scan> {
   return { cwd, discovered, files: discovered.sources.length, findings, errors, outcomes, project, context, requestedJobs: options.jobs };
 }
 
+/** Analyses `tasks` with `rules`: in workers (which look the rules up by id), or in-process. */
 async function analyseAll(
   tasks: FileTask[],
+  rules: Rule[],
   context: TaskContext,
   jobs: number,
   onProgress?: ScanOptions['onProgress'],
 ): Promise<AnalyseResult[]> {
-  if (jobs > 1) return runInWorkers<AnalyseResult>('analyse', tasks, context, jobs, onProgress);
-  const resolved = resolveContext(context);
+  const ruleIds = rules.map((r) => r.id);
+  if (jobs > 1) return runInWorkers<AnalyseResult>('analyse', tasks, { ...context, ruleIds }, jobs, onProgress);
+  const resolved = { ...resolveContext(context), rules };
   return tasks.map((task, i) => {
     onProgress?.(i, tasks.length, task.file);
     return analyseTask({ abs: task.abs, file: task.file }, resolved);
