@@ -58,6 +58,11 @@ describe('init-phase rules', () => {
     const findings = analyseSource('s.mjs', out, INIT_PHASE_RULES).findings;
     expect(findings.map((f) => [f.rule, f.line, f.severity, f.fixable])).toEqual([['heavy-work-in-handler', 6, 'info', null]]);
     expect(findings[0].hint).toMatch(/maxAge/);
+    // the ready promise is init code too
+    const cjs = readFileSync(join(FIXTURES, 'secret-per-invocation-cjs.output.js'), 'utf8');
+    expect(analyseSource('s.js', cjs, INIT_PHASE_RULES).findings.map((f) => [f.rule, f.line, f.severity])).toEqual([
+      ['heavy-work-in-handler', 8, 'info'],
+    ]);
   });
 });
 
