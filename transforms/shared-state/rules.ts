@@ -33,9 +33,12 @@ function makeRule(spec: RuleSpec): Rule {
     needs: spec.needs,
     check(ctx) {
       const plan = planSharedState({ file: ctx.file, ast: ctx.ast, handlers: ctx.analysis.handlers });
+      // a helper module: name the handler files that reach it, when the project knows them
+      const reaching = ctx.analysis.handlers.length === 0 ? ctx.project.handlersReaching(ctx.file) : [];
+      const suffix = reaching.length ? ` Reached from ${reaching.join(', ')}.` : '';
       return plan
         .filter((f) => f.rule === spec.id)
-        .map((f) => ({ node: f.node, message: f.message, hint: f.hint, fixable: !!f.rewrite, ...(f.severity ? { severity: f.severity } : {}) }));
+        .map((f) => ({ node: f.node, message: f.message + suffix, hint: f.hint, fixable: !!f.rewrite, ...(f.severity ? { severity: f.severity } : {}) }));
     },
   };
 }
