@@ -75,7 +75,7 @@ export function heavyCallKind(node: Node, facts: ModuleFacts): HeavyKind | null 
     const res = unwrapExpression(callee.object);
     const call = res?.type === 'AwaitExpression' ? unwrapExpression(res.argument) : null;
     if (call?.type === 'CallExpression' && call.callee.type === 'Identifier' && call.callee.name === 'fetch' &&
-      !facts.bindings.has('fetch') && call.arguments.length === 1) return 'fetch';
+      !facts.bindings.has('fetch') && call.arguments.length === 1 && isRemoteFixedUrl(call.arguments[0], facts)) return 'fetch';
   }
   return null;
 }
@@ -153,4 +153,15 @@ function isModelLoader(callee: Node, facts: ModuleFacts): boolean {
   if (!b?.source) return false;
   const path = b.imported === '*' || b.imported === 'default' ? rest.join('.') : [b.imported, ...rest].join('.');
   return MODEL_LOADERS.some((l) => l.module.test(b.source!) && l.path === path);
+}
+
+/**
+ * A URL known from the source that is not on this machine. Local endpoints are the AppConfig and
+ * Parameters-and-Secrets Lambda extensions (localhost:2772/2773), which are meant to be asked per
+ * invocation: they cache and refresh themselves, so freezing their answer at init would be wrong.
+ */
+function isRemoteFixedUrl(arg: Node | null | undefined, facts: ModuleFacts): boolean {
+  const n = unwrapExpression(arg);
+  const url = n?.type === 'Identifier' ? staticString(moduleConstInit(facts, n.name)) : staticString(n);
+  return url !== null && /^https?:\/\//.test(url) && !/^https?:\/\/(localhost|127\.|\[::1\]|0\.0\.0\.0)/.test(url);
 }
