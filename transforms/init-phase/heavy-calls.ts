@@ -68,7 +68,8 @@ export function heavyCallKind(node: Node, facts: ModuleFacts): HeavyKind | null 
   }
   if (method === 'promise' && node.arguments.length === 0) {
     const inner = unwrapExpression(callee.object);
-    const innerMethod = inner?.type === 'CallExpression' ? propertyName(unwrapExpression(inner.callee) ?? inner) : null;
+    const innerCallee = inner?.type === 'CallExpression' ? unwrapExpression(inner.callee) : null;
+    const innerMethod = innerCallee ? propertyName(innerCallee) : null;
     return innerMethod ? (V2_METHODS[innerMethod] ?? null) : null;
   }
   if ((method === 'json' || method === 'text') && node.arguments.length === 0) {
