@@ -124,6 +124,18 @@ const CASES: BehaviourCase[] = [
     right: (rs: any[]) => rs.every((r, i) => r.tenant === `t${i}` && r.lines[0].id === `o${i}` && r.lines[0].table === `t${i}-lines`),
   })),
   {
+    fixture: 'state-object.mjs',
+    packages: () => ({ deps: { enrich: async (id: string) => (await ticks(10 - Number(id.slice(1))), `${id}!`) } }),
+    events: range(5).map((i) => ({ data: `d${i}`, id: `e${i}` })),
+    right: (rs) => rs.every((r, i) => r.data === `d${i}` && r.extra === `e${i}!`),
+  },
+  {
+    fixture: 'state-object-helper.ts',
+    packages: () => ({ deps: { enrich: async (id: string) => (await ticks(10 - Number(id.slice(1))), `${id}!`) } }),
+    events: range(5).map((i) => ({ tenant: `t${i}`, user: `u${i}`, id: `e${i}` })),
+    right: (rs) => rs.every((r, i) => r.audience === `u${i}@t${i}`),
+  },
+  {
     fixture: 'state-batch-failures.cjs',
     packages: () => ({
       deps: {

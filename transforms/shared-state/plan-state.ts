@@ -13,6 +13,8 @@ import { containsAwait, isConstantValue, perRequestFunction } from './facts';
 import type { BindingRef, ModuleBinding, ModuleModel } from './module-model';
 import { isCounter } from './plan-counter';
 import type { PlannedFinding, RewriteContext } from './types';
+import { helperCalls, threadThrough } from './thread-helpers';
+import { planObjectState } from './plan-object-state';
 
 const RULE = 'module-state-per-request' as const;
 
@@ -24,7 +26,16 @@ export function planModuleState(model: ModuleModel, typescript: boolean): Planne
     const where = !model.helperModule ? 'a request' : 'an exported function (this module has no handler: its exports run per request when a handler calls them)';
     const message = `\`${binding.name}\` is module state written by ${where}: concurrent requests on the worker share it, so after an await it may hold another request's data.`;
     const finding: PlannedFinding = { rule: RULE, node: binding.statement, message, hint: hintFor(binding) };
-    const plan = kind === 'object' ? null : planLocal(binding, kind, model, typescript);
+    if (kind === 'object') {
+      const objectPlan = planObjectState(binding, model, typescript);
+      if (objectPlan) {
+        finding.hint = 'becomes a fresh object per invocation, local to the handler (passed to the in-file functions that read it)';
+        finding.rewrite = objectPlan;
+      }
+      out.push(finding);
+      continue;
+    }
+    const plan = planLocal(binding, kind, model, typescript);
     if (plan) {
       finding.hint = plan.mode === 'store'
         ? 'becomes a local of the handler; the functions it calls read it from an AsyncLocalStorage store (node:async_hooks)'
@@ -239,21 +250,6 @@ function invocationExtent(handler: FunctionNode, inScopeAfter: (n: Node) => bool
   return new Set(candidates.keys());
 }
 
-/** Calls of a non-exported module function, all made by the handler after `start` with every parameter passed; null otherwise. */
-function helperCalls(fn: FunctionNode, handler: FunctionNode, inScopeAfter: (n: Node) => boolean, model: ModuleModel): CallExpression[] | null {
-  const named = [...model.bindings.values()].find((b) => b.fn === fn);
-  if (!named || named.exported) return null;
-  if (fn.params.some((p) => p.type === 'RestElement' || p.type === 'TSParameterProperty')) return null;
-  const calls: CallExpression[] = [];
-  for (const r of named.refs) {
-    const call = model.index.parent(r.id);
-    if (call?.type !== 'CallExpression' || call.callee !== r.id || r.top !== handler) return null;
-    if (!inScopeAfter(call)) return null;
-    if (call.arguments.length !== fn.params.length || call.arguments.some((a) => a.type === 'SpreadElement')) return null;
-    calls.push(call);
-  }
-  return calls.length ? calls : null;
-}
 
 function toLocal(ctx: RewriteContext, binding: ModuleBinding, plan: LocalPlan, model: ModuleModel): void {
   const { j } = ctx;
@@ -263,14 +259,7 @@ function toLocal(ctx: RewriteContext, binding: ModuleBinding, plan: LocalPlan, m
   moveLeadingComments(plan.start, decl);
   borrowLayout(decl, plan.start);
   body.splice(body.indexOf(plan.start as Statement), 1, decl);
-  const declarator = binding.declarator as VariableDeclarator;
-  for (const helper of plan.helpers) {
-    const param = j.identifier(binding.name);
-    const annotation = (declarator.id as Identifier).typeAnnotation;
-    if (ctx.typescript && annotation) param.typeAnnotation = cloneNode(annotation as Node) as never;
-    helper.fn.params.push(param as never);
-    for (const call of helper.calls) call.arguments.push(j.identifier(binding.name) as never);
-  }
+  threadThrough(ctx, binding, plan.helpers);
   if (plan.mode === 'store') {
     useStore(ctx, binding, plan, decl, model);
     return;
