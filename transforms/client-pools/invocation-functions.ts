@@ -73,3 +73,8 @@ export function enclosingInvocation(node: Node, fns: InvocationFunction[], analy
   }
   return undefined;
 }
+
+/** "on every invocation of `handler`" / "in `connect()`, which the handler calls": for messages. */
+export function perInvocationPlace(fn: InvocationFunction): string {
+  return fn.isHandler ? `on every invocation of \`${fn.name}\`` : `in \`${fn.name}()\`, which runs per invocation (the handler calls it)`;
+}

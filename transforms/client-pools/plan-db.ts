@@ -13,7 +13,7 @@ import type { DbDriver } from './db-driver';
 import { argumentsVerdict, declaredLocal, moduleNamesUsed, moduleStatements } from './hoist-sites';
 import { importedBindings, type ImportedBinding } from './imported-bindings';
 import { moduleConsts } from './independence';
-import { invocationFunctions, type InvocationFunction } from './invocation-functions';
+import { invocationFunctions, perInvocationPlace, type InvocationFunction } from './invocation-functions';
 import { isNameFree } from './names';
 import { requestTaint } from './request-taint';
 import { declarationCounts, isReference, patternNames, referencesNamed } from './scope';
@@ -103,7 +103,7 @@ export function planDb(analysis: FileAnalysis, drivers: DbDriver[]): DbPlan {
     const line = c.node.loc?.start.line ?? 0;
     if (analysis.isSuppressed(DB_SINGLE_CONNECTION, line)) continue;
     const what = c.fn
-      ? `a ${c.driver.label} connection (\`${c.display}\`) is opened on every invocation of \`${c.fn.name}\``
+      ? `a ${c.driver.label} connection (\`${c.display}\`) is opened ${perInvocationPlace(c.fn)}`
       : `one ${c.driver.label} connection (\`${c.display}\`) at module scope is shared by every concurrent invocation in this worker`;
     const result = c.fn ? planInvocationSite(c, analysis, imports, consts) : planModuleSite(c, analysis);
     if ('why' in result) {
@@ -290,7 +290,11 @@ function planInvocationSite(c: Candidate, analysis: FileAnalysis, imports: Map<s
   if (!checked.ok) return { why: checked.why, hint: checked.hint };
   const checkout = checked.transactionIn!.size > 0;
   const others = uses.filter((u) => !(u.method && (c.driver.queryMethods.has(u.method) || u.method === 'connect' || c.driver.endMethods.has(u.method))));
-  if (!checkout && others.length) return { why: 'the connection is used for more than queries (passed around or listened to)' };
+  if (!checkout && others.length) {
+    const returned = others.map(returnedFrom).find(Boolean);
+    if (returned) return { why: `\`${returned}()\` returns the connection, so its callers share one connection`, hint: ACCESSOR_HINT };
+    return { why: 'the connection is used for more than queries (passed around or listened to)' };
+  }
   if (uses.some((u) => u.method === 'on')) return { why: 'listeners on a per-request connection would pile up on a shared pool' };
   let release: DbSite['release'] = null;
   const addRollback = new Set<Node>();

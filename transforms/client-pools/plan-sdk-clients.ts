@@ -9,7 +9,7 @@ import { canonicalKey } from './canonical';
 import { argumentsVerdict, declaredLocal, isCachedConstruction, moduleNamesUsed, moduleStatements, type DeclaredLocal } from './hoist-sites';
 import { importedBindings } from './imported-bindings';
 import { moduleConsts } from './independence';
-import { invocationFunctions, type InvocationFunction } from './invocation-functions';
+import { invocationFunctions, perInvocationPlace, type InvocationFunction } from './invocation-functions';
 import { isNameFree, suffixFrom } from './names';
 import { requestTaint } from './request-taint';
 import { declarationCounts, isReference } from './scope';
@@ -65,6 +65,8 @@ function unsafeUse(local: DeclaredLocal, analysis: FileAnalysis, cleanups: State
       continue;
     }
     if ((p.type === 'CallExpression' || p.type === 'NewExpression') && p.arguments.includes(ref as never)) continue;
+    // reads that neither keep nor change the client
+    if ((p.type === 'BinaryExpression' && p.operator === 'instanceof' && p.left === ref) || (p.type === 'UnaryExpression' && p.operator === 'typeof')) continue;
     if (p.type === 'ObjectProperty' && p.value === ref) {
       const obj = analysis.index.parent(p);
       const call = obj && analysis.index.parent(obj);
@@ -118,7 +120,7 @@ export function planSdkClients(analysis: FileAnalysis): SdkPlan {
     taintOf.set(fn, tainted);
     const env = { imports, moduleConsts: consts, localNames, hoisted: new Set(hoisted.keys()) };
     const verdict = argumentsVerdict(node, fn, analysis, env, tainted);
-    const what = `\`${client.display}\` is constructed on every invocation of \`${fn.name}\``;
+    const what = `\`${client.display}\` is constructed ${perInvocationPlace(fn)}`;
     if (verdict === 'request') {
       reports.push({
         node,

@@ -12,7 +12,7 @@ import { connectionUses, type ConnectionUse } from './connection-uses';
 import { argumentsVerdict, declaredLocal, isCachedConstruction, moduleNamesUsed, moduleStatements, type DeclaredLocal } from './hoist-sites';
 import { importedBindings, type ImportedBinding } from './imported-bindings';
 import { moduleConsts } from './independence';
-import { invocationFunctions, type InvocationFunction } from './invocation-functions';
+import { invocationFunctions, perInvocationPlace, type InvocationFunction } from './invocation-functions';
 import { isNameFree } from './names';
 import { mentionsAny, requestTaint } from './request-taint';
 import { declarationCounts, referencesNamed } from './scope';
@@ -84,7 +84,7 @@ export function planSharedClients(analysis: FileAnalysis, family: SharedClientFa
     });
     for (const { node, staticConnect, classNode } of found) {
       if (analysis.isSuppressed(family.rule, node.loc?.start.line ?? 0)) continue;
-      const what = `a ${family.label} is ${staticConnect ? 'connected' : 'created'} on every invocation of \`${fn.name}\``;
+      const what = `a ${family.label} is ${staticConnect ? 'connected' : 'created'} ${perInvocationPlace(fn)}`;
       const localNames = new Set(declarationCounts(fn.fn).keys());
       const verdict = argumentsVerdict(node, fn, analysis, { imports, moduleConsts: consts, localNames, hoisted: new Set() }, requestTaint(fn.fn));
       if (verdict !== 'independent') {
@@ -120,7 +120,7 @@ export function planSharedClients(analysis: FileAnalysis, family: SharedClientFa
   nameGroups(analysis, plan.groups, imports, family);
   for (const site of fixable) {
     const group = plan.groups.find((g) => g.sites.includes(site))!;
-    report(site.node, `a ${family.label} is ${site.staticConnect ? 'connected' : 'created'} on every invocation of \`${site.fn.name}\`${group.name ? '' : '; not rewritten: no free name'}`, !!group.name);
+    report(site.node, `a ${family.label} is ${site.staticConnect ? 'connected' : 'created'} ${perInvocationPlace(site.fn)}${group.name ? '' : '; not rewritten: no free name'}`, !!group.name);
   }
   plan.groups = plan.groups.filter((g) => g.name);
   planModuleClients(analysis, plan, imports, fns);
