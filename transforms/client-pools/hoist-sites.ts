@@ -3,7 +3,7 @@
 // every request, and whether request data flows into them.
 import type { Identifier, Node, Statement, VariableDeclaration, VariableDeclarator } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
-import { unwrapExpression } from '../analysis/ast';
+import { dottedName, unwrapExpression } from '../analysis/ast';
 import { visit } from '../analysis/walk';
 import { isIndependent, type IndependenceEnv } from './independence';
 import type { InvocationFunction } from './invocation-functions';
@@ -46,7 +46,8 @@ function isAssigned(ref: Identifier, analysis: FileAnalysis): boolean {
 
 export function argumentsVerdict(node: Node, fn: InvocationFunction, analysis: FileAnalysis, env: IndependenceEnv, tainted: Set<string>): ArgsVerdict {
   const args = node.type === 'NewExpression' || node.type === 'CallExpression' ? node.arguments : [];
-  if (args.every((a) => isIndependent(a.type === 'SpreadElement' ? a.argument : a, env))) return 'independent';
+  // clients read process.env (region, credentials, PG* variables) when built: per-request env writes pin them here
+  if (!writesProcessEnv(fn.fn) && args.every((a) => isIndependent(a.type === 'SpreadElement' ? a.argument : a, env))) return 'independent';
   return args.some((a) => mentionsAny(a, tainted)) ? 'request' : 'local';
 }
 
@@ -82,4 +83,18 @@ export function isCachedConstruction(node: Node, analysis: FileAnalysis): boolea
     return callee?.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'set';
   }
   return false;
+}
+
+/** `process.env.X = …`, `delete process.env.X`, `Object.assign(process.env, …)` anywhere in the function. */
+export function writesProcessEnv(fn: Node): boolean {
+  let hit = false;
+  visit(fn, (n) => {
+    if (hit) return false;
+    const target = n.type === 'AssignmentExpression' ? n.left : n.type === 'UnaryExpression' && n.operator === 'delete' ? n.argument : null;
+    const base = target && unwrapExpression(target);
+    // process.env.X and process.env[name]
+    if (base && (dottedName(base)?.startsWith('process.env') || (base.type === 'MemberExpression' && dottedName(base.object) === 'process.env'))) hit = true;
+    if (n.type === 'CallExpression' && dottedName(n.callee) === 'Object.assign' && dottedName(n.arguments[0] as Node) === 'process.env') hit = true;
+  });
+  return hit;
 }

@@ -133,7 +133,7 @@ export function planSdkClients(analysis: FileAnalysis): SdkPlan {
     if (verdict === 'local') {
       reports.push({
         node,
-        message: `${what}; its arguments are not constants (they read values computed in the function or mutable module state)`,
+        message: `${what}; its arguments are not constants (they read values computed in the function, mutable module state, or process.env written per request)`,
         hint: 'Compute the configuration at module scope and create the client there once; SDK clients are safe for concurrent use.',
         fixable: false,
       });
