@@ -20,7 +20,6 @@ interface BehaviourCase {
   env?: string[];
 }
 
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const max = (xs: number[]) => Math.max(...xs);
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const isPermutationOf1toN = (xs: number[]) => [...xs].sort((a, b) => a - b).every((x, i) => x === i + 1);

@@ -3,7 +3,6 @@
 import type { Identifier, Node, Statement } from '@babel/types';
 import type { NodeIndex } from '../analysis/walk';
 import { VISITOR_KEYS } from '@babel/types';
-import { freeName } from '../analysis/names-in-use';
 
 type Commented = { comments?: Array<{ leading?: boolean; trailing?: boolean }> | null };
 
@@ -30,11 +29,6 @@ export function statementList(stmt: Node, index: NodeIndex): Statement[] | null 
   return null;
 }
 
-/** The statement of `list` that contains `node`. */
-export function statementIn(list: readonly Statement[], node: Node, index: NodeIndex): Statement | null {
-  for (let n: Node | undefined = node; n; n = index.parent(n)) if (list.includes(n as Statement)) return n as Statement;
-  return null;
-}
 
 /** Moves the leading comments of `from` onto `to` (the comment describes what now comes first). */
 export function moveLeadingComments(from: Node, to: Node): void {
@@ -130,9 +124,6 @@ export function treeOrder(root: Node): TreeOrder {
   };
 }
 
-export function pickName(base: string, taken: Set<string>): string {
-  return freeName(base, taken);
-}
 
 export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -17,15 +17,6 @@ export function containsAwait(node: Node): boolean {
   return found;
 }
 
-/** True when `node` contains a function (its code may run at another time). */
-export function containsFunction(node: Node): boolean {
-  let found = false;
-  visit(node, (n) => {
-    if (n !== node && isFunction(n)) found = true;
-    return !found;
-  });
-  return found;
-}
 
 export function refsWithin(binding: ModuleBinding, node: Node, model: ModuleModel): BindingRef[] {
   return binding.refs.filter((r) => model.within(r.id, node));

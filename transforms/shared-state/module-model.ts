@@ -94,12 +94,6 @@ export function buildModuleModel(ast: BabelFile, handlers: HandlerInfo[], helper
   return { ast, index, bindings, handlers, helperModule, perRequest, topFunction, innerFunction, within: order.within, after: order.after };
 }
 
-function isWriteOwner(owner: Node, root: Node): boolean {
-  if (owner.type === 'AssignmentExpression') return owner.left === root;
-  if (owner.type === 'ForOfStatement' || owner.type === 'ForInStatement') return owner.left === root;
-  return false;
-}
-
 function declareBindings(ast: BabelFile): Map<string, ModuleBinding> {
   const bindings = new Map<string, ModuleBinding>();
   const add = (b: Omit<ModuleBinding, 'refs' | 'exported'>, exported: boolean) =>

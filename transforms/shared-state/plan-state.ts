@@ -5,7 +5,7 @@
 //   const failures = []; handler: failures.length = 0; … push …; return failures
 //     → handler: const failures = [];                            (a fresh accumulator per invocation)
 // Anything else that is per-request state is reported, not rewritten.
-import type { CallExpression, ExpressionStatement, Identifier, Node, Statement, VariableDeclarator } from '@babel/types';
+import type { CallExpression, ExpressionStatement, Identifier, Node, Statement } from '@babel/types';
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import { ensureImport } from '../analysis/add-import';
 import { borrowLayout, cloneNode, moveLeadingComments, removeStatement, replaceReference, statementList } from './edit';
