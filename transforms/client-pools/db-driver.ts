@@ -15,6 +15,8 @@ export interface DbDriver {
   transactionMethods: Set<string>;
   /** methods that change session state */
   sessionMethods: Map<string, string>;
+  /** methods the pool has too and that touch no connection state */
+  harmlessMethods: Set<string>;
   /** connection methods that close it */
   endMethods: Set<string>;
   /** the connection constructor is awaited (`await mysql.createConnection()`) */
@@ -36,6 +38,7 @@ export const PG: DbDriver = {
   },
   queryMethods: new Set(['query']),
   transactionMethods: new Set(),
+  harmlessMethods: new Set(),
   sessionMethods: new Map([['copyFrom', 'COPY streams over one connection'], ['copyTo', 'COPY streams over one connection']]),
   endMethods: new Set(['end']),
   awaited: false,
@@ -56,6 +59,7 @@ export const MYSQL: DbDriver = {
   },
   queryMethods: new Set(['query', 'execute']),
   transactionMethods: new Set(['beginTransaction', 'commit', 'rollback']),
+  harmlessMethods: new Set(['escape', 'escapeId', 'format']),
   sessionMethods: new Map([['changeUser', 'changeUser switches the session user'], ['prepare', 'prepared statements live in the session'], ['unprepare', 'prepared statements live in the session']]),
   endMethods: new Set(['end', 'destroy']),
   awaited: true,

@@ -47,7 +47,7 @@ function isAssigned(ref: Identifier, analysis: FileAnalysis): boolean {
 export function argumentsVerdict(node: Node, fn: InvocationFunction, analysis: FileAnalysis, env: IndependenceEnv, tainted: Set<string>): ArgsVerdict {
   const args = node.type === 'NewExpression' || node.type === 'CallExpression' ? node.arguments : [];
   // clients read process.env (region, credentials, PG* variables) when built: per-request env writes pin them here
-  if (!writesProcessEnv(fn.fn) && args.every((a) => isIndependent(a.type === 'SpreadElement' ? a.argument : a, env))) return 'independent';
+  if (!writesClientGlobals(fn.fn) && args.every((a) => isIndependent(a.type === 'SpreadElement' ? a.argument : a, env))) return 'independent';
   return args.some((a) => mentionsAny(a, tainted)) ? 'request' : 'local';
 }
 
@@ -85,8 +85,8 @@ export function isCachedConstruction(node: Node, analysis: FileAnalysis): boolea
   return false;
 }
 
-/** `process.env.X = …`, `delete process.env.X`, `Object.assign(process.env, …)` anywhere in the function. */
-export function writesProcessEnv(fn: Node): boolean {
+/** `process.env.X = …`, `delete process.env.X`, `Object.assign(process.env, …)`, `AWS.config.update(…)` anywhere in the function. */
+export function writesClientGlobals(fn: Node): boolean {
   let hit = false;
   visit(fn, (n) => {
     if (hit) return false;
@@ -95,6 +95,9 @@ export function writesProcessEnv(fn: Node): boolean {
     // process.env.X and process.env[name]
     if (base && (dottedName(base)?.startsWith('process.env') || (base.type === 'MemberExpression' && dottedName(base.object) === 'process.env'))) hit = true;
     if (n.type === 'CallExpression' && dottedName(n.callee) === 'Object.assign' && dottedName(n.arguments[0] as Node) === 'process.env') hit = true;
+    // SDK v2 global configuration (`AWS.config.update({ region })`, `AWS.config.region = …`), read by new clients
+    if (n.type === 'CallExpression' && /(^|\.)config\.update$/.test(dottedName(n.callee) ?? '')) hit = true;
+    if (base && /(^|\.)config\.\w+$/.test(dottedName(base) ?? '') && /^AWS\b/i.test(dottedName(base) ?? '')) hit = true;
   });
   return hit;
 }

@@ -215,6 +215,7 @@ function checkUses(
       continue;
     }
     if (m === 'on' && u.statement && staticString(u.call!.arguments[0]) === 'error') continue;
+    if (m && driver.harmlessMethods.has(m)) continue;
     if (!allowOther) {
       if (m) return fail(`\`.${m}()\` needs one dedicated connection`);
       const returned = returnedFrom(u);
@@ -289,7 +290,7 @@ function planInvocationSite(c: Candidate, analysis: FileAnalysis, imports: Map<s
   const checked = checkUses(uses, c.driver, localResolver(analysis, consts), true);
   if (!checked.ok) return { why: checked.why, hint: checked.hint };
   const checkout = checked.transactionIn!.size > 0;
-  const others = uses.filter((u) => !(u.method && (c.driver.queryMethods.has(u.method) || u.method === 'connect' || c.driver.endMethods.has(u.method))));
+  const others = uses.filter((u) => !(u.method && (c.driver.queryMethods.has(u.method) || u.method === 'connect' || c.driver.endMethods.has(u.method) || c.driver.harmlessMethods.has(u.method))));
   if (!checkout && others.length) {
     const returned = others.map(returnedFrom).find(Boolean);
     if (returned) return { why: `\`${returned}()\` returns the connection, so its callers share one connection`, hint: ACCESSOR_HINT };
