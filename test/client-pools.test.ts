@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseSource } from '../transforms/engine/analyse-source';
+import { transformSource } from '../transforms/engine/transform-source';
+import { clientPools } from '../transforms/client-pools';
 import { CLIENT_POOLS_RULES } from '../transforms/client-pools/rules';
 
 const DIR = join(__dirname, '..', '__testfixtures__', 'client-pools');
@@ -20,6 +22,38 @@ describe('client-pools outputs', () => {
       expect(after.length).toBeLessThanOrEqual(before.filter((f) => !f.fixable).length);
     });
   }
+});
+
+describe('client-pools rules and transform agree', () => {
+  const inputs = readdirSync(DIR).filter((f) => /\.input\.[cm]?[jt]s$/.test(f));
+  for (const input of inputs) {
+    it(`${input}: a fixable finding exactly when the transform rewrites the file`, () => {
+      const path = input.replace('.input.', '.');
+      const source = read(input);
+      const fixable = analyseSource(path, source, CLIENT_POOLS_RULES).findings.filter((f) => f.fixable === 'client-pools');
+      expect(transformSource(path, source, [clientPools]).changed).toBe(fixable.length > 0);
+    });
+  }
+});
+
+describe('behaviour: mysql connection → pool', () => {
+  it('creates one pool (small, from DB_POOL_MAX) and answers through it', async () => {
+    const stats = { connections: 0, pools: [] as unknown[] };
+    const mysql = {
+      createConnection: () => {
+        stats.connections++;
+        return { connect() {}, query: (_sql: string, params: string[], cb: (e: null, rows: unknown[]) => void) => setTimeout(() => cb(null, [{ sku: params[0] }]), 1) };
+      },
+      createPool: (options: unknown) => {
+        stats.pools.push(options);
+        return { query: (_sql: string, params: string[], cb: (e: null, rows: unknown[]) => void) => setTimeout(() => cb(null, [{ sku: params[0] }]), 1) };
+      },
+    };
+    const { handler } = load('mysql-module-callback.output.js', { mysql }, { DB_HOST: 'h', DB_USER: 'u', DB_PASSWORD: 'p' });
+    expect(await Promise.all(['a', 'b'].map((sku) => handler({ sku })))).toEqual([{ sku: 'a' }, { sku: 'b' }]);
+    expect(stats.connections).toBe(0);
+    expect(stats.pools).toEqual([{ host: 'h', user: 'u', password: 'p', database: 'shop', connectionLimit: 2, waitForConnections: true }]);
+  });
 });
 
 /** Loads a CommonJS fixture with fake modules in place of the real drivers. */
