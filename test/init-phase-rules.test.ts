@@ -25,7 +25,11 @@ const EXTRA = [
 function checkWithoutPrefilter(path: string, source: string) {
   const ast = parseForAnalysis(path, source);
   const analysis = createFileAnalysis(path, source, ast, EMPTY_PROJECT);
-  return INIT_PHASE_RULES.map((rule) => ({ rule, reports: rule.check({ file: path, source, ast, analysis, project: EMPTY_PROJECT }) }));
+  return INIT_PHASE_RULES.map((rule) => ({
+    rule,
+    reports: rule.check({ file: path, source, ast, analysis, project: EMPTY_PROJECT }),
+    hasHandler: analysis.handlers.length > 0,
+  }));
 }
 
 describe('init-phase rules', () => {
@@ -35,6 +39,16 @@ describe('init-phase rules', () => {
         if (reports.length) expect(rule.needs!.some((t) => source.includes(t)), `${rule.id} on ${path}`).toBe(true);
       }
     }
+  });
+
+  it('a handlerFilesOnly rule reports nothing in a file without a handler', () => {
+    const helper = { path: 'lib.js', source: "const fs = require('fs');\nexports.load = () => { for (let i = 0; i < 1e6; i++) fs.readFileSync('/x'); };" };
+    for (const { path, source } of [...sources, ...EXTRA, helper]) {
+      for (const { rule, reports, hasHandler } of checkWithoutPrefilter(path, source)) {
+        if (rule.handlerFilesOnly && !hasHandler) expect(reports, `${rule.id} on ${path}`).toEqual([]);
+      }
+    }
+    expect(INIT_PHASE_RULES.filter((r) => r.handlerFilesOnly).map((r) => r.id)).toEqual(['blocking-sync-io']);
   });
 
   it('ids, docs anchors and fixedBy', () => {

@@ -10,8 +10,15 @@ import { memoized } from './report-unmoved';
 import { describeHeavy, secretAtInit, type PlanReport } from './reports';
 import { declaredNames, visitValues } from './scope';
 
+/**
+ * Every call heavyCallKind calls a secret names it: GetSecretValueCommand,
+ * BatchGetSecretValueCommand, getSecretValue(), batchGetSecretValue(). Transforms never add one.
+ */
+export const SECRET_TOKEN = 'SecretValue';
+
 /** Secrets fetched at init, or stored in a module binding: they are kept for hours on LMI. */
 export function secretsKeptAcrossRequests(analysis: FileAnalysis, facts: ModuleFacts): PlanReport[] {
+  if (!analysis.source.includes(SECRET_TOKEN)) return [];
   const found = new Set<Node>();
   visitInitCode(analysis.ast, (node) => {
     if (heavyCallKind(node, facts) === 'secret') found.add(node);
@@ -46,6 +53,7 @@ function moduleFunctions(analysis: FileAnalysis): Map<string, Node> {
  * deliberate lazy load or a cycle break.
  */
 export function heavyInHelpers(analysis: FileAnalysis, facts: ModuleFacts): PlanReport[] {
+  if (analysis.handlers.length === 0) return [];
   const byName = moduleFunctions(analysis);
   const nameOf = new Map([...byName].map(([n, f]) => [f, n]));
   const kept = functionsWhoseResultIsKept(analysis);
@@ -82,8 +90,9 @@ export function heavyInHelpers(analysis: FileAnalysis, facts: ModuleFacts): Plan
 function functionsWhoseResultIsKept(analysis: FileAnalysis): Set<Node> {
   const byName = moduleFunctions(analysis);
   const kept = new Set<Node>();
+  if (!byName.size) return kept;
   visitValues(analysis.ast.program, (node) => {
-    if (node.type !== 'AssignmentExpression' || node.left.type !== 'Identifier' || !byName.size) return;
+    if (node.type !== 'AssignmentExpression' || node.left.type !== 'Identifier') return;
     let fn: Node | undefined = node;
     while (fn && !isFunction(fn)) fn = analysis.index.parent(fn);
     if (fn && declaredNames(fn).has(node.left.name)) return;

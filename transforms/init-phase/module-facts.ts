@@ -1,6 +1,7 @@
 // File-wide facts the init-phase plans share: module bindings, which of them anything mutates,
 // and whether process.env is written.
 import type { File as BabelFile, Node } from '@babel/types';
+import type { FileAnalysis } from '../analysis/file-analysis';
 import { dottedName, propertyName, unwrapExpression } from '../analysis/ast';
 import { sameModule } from '../analysis/module-specifier';
 import { moduleBindings, visitValues, type ModuleBinding } from './scope';
@@ -50,6 +51,17 @@ export function moduleFacts(ast: BabelFile): ModuleFacts {
     }
   });
   return { bindings, mutated, envWritten };
+}
+
+// One set of facts per analysis: every init-phase plan of a file reads the same untouched tree (the
+// transform plans everything before it rewrites, and gets a fresh analysis per transform).
+const cache = new WeakMap<FileAnalysis, ModuleFacts>();
+
+/** moduleFacts(analysis.ast), computed once per analysis and shared by every init-phase plan. */
+export function factsOf(analysis: FileAnalysis): ModuleFacts {
+  let facts = cache.get(analysis);
+  if (!facts) cache.set(analysis, (facts = moduleFacts(analysis.ast)));
+  return facts;
 }
 
 /** Does `local` name a binding imported from `module` (any spelling, `node:` or not) as `name` ('*' = the whole module)? */

@@ -5,7 +5,7 @@ import type { CallExpression, Node } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { isFunction } from '../analysis/ast';
 import { VISITOR_KEYS } from '@babel/types';
-import { calleeMember, moduleFacts, type ModuleFacts } from './module-facts';
+import { calleeMember, factsOf, type ModuleFacts } from './module-facts';
 import type { HeavyPlan } from './plan-heavy-work';
 import type { PlanReport } from './reports';
 import { declaredNames, isReference, visitValues } from './scope';
@@ -47,9 +47,11 @@ const FS_READS = new Set(['readFileSync', 'readdirSync', 'accessSync', 'realpath
 const CHILD = new Set(['execSync', 'execFileSync', 'spawnSync']);
 
 export function planBlockingIo(analysis: FileAnalysis, heavy: HeavyPlan): BlockingIoPlan {
-  const facts = moduleFacts(analysis.ast);
   const fixes: SyncCallFix[] = [];
   const reports: PlanReport[] = [];
+  // every finding is inside a handler
+  if (analysis.handlers.length === 0) return { fixes, reports };
+  const facts = factsOf(analysis);
   const moved = new Set<Node>(heavy.moves.flatMap((m) => m.statements));
   const fdInUse = analysis.source.includes('openSync') || /\bopen\(/.test(analysis.source);
   for (const handler of analysis.handlers) {

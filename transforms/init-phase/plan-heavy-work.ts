@@ -6,14 +6,14 @@ import type { HandlerInfo } from '../analysis/handlers';
 import { isFunction } from '../analysis/ast';
 import { namesInUse } from '../analysis/names-in-use';
 import { heavyCallKind, type HeavyKind } from './heavy-calls';
-import { moduleFacts, type ModuleFacts } from './module-facts';
+import { factsOf, type ModuleFacts } from './module-facts';
 import { checkMovable } from './movable';
 import { usesAreReadOnly } from './read-only-uses';
 import { declaredNames, freeReferences, patternNames, visitValues } from './scope';
 import { initForm, type InitForm } from './init-form';
 import { describeHeavy, type PlanReport } from './reports';
 import { reportUnmoved } from './report-unmoved';
-import { heavyInHelpers, secretsKeptAcrossRequests } from './heavy-outside-handlers';
+import { heavyInHelpers, secretsKeptAcrossRequests, SECRET_TOKEN } from './heavy-outside-handlers';
 
 export interface HeavyMove {
   handler: HandlerInfo;
@@ -41,8 +41,19 @@ interface Candidate {
   uses: Set<string>;
 }
 
+// One plan per analysis: the rule of heavy-work-in-handler and blocking-sync-io both need it
+const plans = new WeakMap<FileAnalysis, HeavyPlan>();
+
 export function planHeavyWork(analysis: FileAnalysis): HeavyPlan {
-  const facts = moduleFacts(analysis.ast);
+  let plan = plans.get(analysis);
+  if (!plan) plans.set(analysis, (plan = computeHeavyPlan(analysis)));
+  return plan;
+}
+
+function computeHeavyPlan(analysis: FileAnalysis): HeavyPlan {
+  // without a handler, only a secret kept at init can be reported, and every secret call spells this
+  if (analysis.handlers.length === 0 && !analysis.source.includes(SECRET_TOKEN)) return { moves: [], form: 'top-level', reports: [] };
+  const facts = factsOf(analysis);
   const moves: HeavyMove[] = [];
   const reports: PlanReport[] = [];
   for (const handler of analysis.handlers) {

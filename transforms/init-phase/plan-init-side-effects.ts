@@ -4,14 +4,14 @@
 import type { Node } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { calleeName, propertyName, staticString, unwrapExpression } from '../analysis/ast';
-import { baseIdentifier, calleeMember, moduleFacts } from './module-facts';
+import { baseIdentifier, calleeMember, factsOf, type ModuleFacts } from './module-facts';
 import { visitInitCode } from './init-code';
 import type { PlanReport } from './reports';
 
 const MIGRATION = /(^|\.)(migrate|runMigrations?|migrateLatest|migrations)(\.|$)/i;
 
 export function planInitSideEffects(analysis: FileAnalysis): PlanReport[] {
-  const facts = moduleFacts(analysis.ast);
+  const facts = factsOf(analysis);
   const out: PlanReport[] = [];
   visitInitCode(analysis.ast, (node) => {
     if (node.type !== 'CallExpression') return;
@@ -33,12 +33,12 @@ function report(node: Node, what: string, hint: string): PlanReport {
   return { node, message: `Init code ${what}, and on LMI init runs once per worker thread, not once per environment.`, hint, fixable: false };
 }
 
-function runsMigrationCommand(node: Extract<Node, { type: 'CallExpression' }>, facts: ReturnType<typeof moduleFacts>): boolean {
+function runsMigrationCommand(node: Extract<Node, { type: 'CallExpression' }>, facts: ModuleFacts): boolean {
   const cp = calleeMember(facts, node.callee, ['child_process']);
   return !!cp && /migrat/i.test(staticString(node.arguments[0]) ?? '');
 }
 
-function exclusiveCreate(node: Extract<Node, { type: 'CallExpression' }>, facts: ReturnType<typeof moduleFacts>): boolean {
+function exclusiveCreate(node: Extract<Node, { type: 'CallExpression' }>, facts: ModuleFacts): boolean {
   const fs = calleeMember(facts, node.callee, ['fs', 'fs/promises']);
   if (!fs) return false;
   if (fs.name === 'openSync' || fs.name === 'open') return staticString(node.arguments[1]) === 'wx';

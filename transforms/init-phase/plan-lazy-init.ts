@@ -5,7 +5,7 @@
 import type { Expression, Node, Statement, VariableDeclarator } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
-import { moduleFacts } from './module-facts';
+import { factsOf } from './module-facts';
 import type { PlanReport } from './reports';
 import { declaredNames, isReference, visitValues } from './scope';
 
@@ -29,7 +29,7 @@ export interface LazyInitPlan {
 }
 
 export function planLazyInit(analysis: FileAnalysis): LazyInitPlan {
-  const facts = moduleFacts(analysis.ast);
+  const facts = factsOf(analysis);
   const fixes: LazyInitFix[] = [];
   const reports: PlanReport[] = [];
   const refs = referencesByName(analysis.ast.program);

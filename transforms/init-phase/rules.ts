@@ -39,6 +39,8 @@ export const blockingSyncIo: Rule = {
   fixedBy: 'init-phase',
   // every call it looks for ends in Sync; CPU loops are `for` loops
   needs: ['Sync', 'for'],
+  // it looks inside handlers only
+  handlerFilesOnly: true,
   check: (ctx) => toReports(planBlockingIo(ctx.analysis, planHeavyWork(ctx.analysis)).reports),
 };
 
