@@ -7,7 +7,22 @@ export interface NodeIndex {
   ofType<T extends Node['type']>(type: T): Extract<Node, { type: T }>[];
 }
 
+// Trees nobody changes any more (the engine's raw parse while the rules run): one index each,
+// shared by every caller (FileAnalysis.index and any rule that indexes the same root itself).
+const readOnly = new WeakMap<Node, { index?: NodeIndex }>();
+
+/** Declares that `root`'s tree will not change from now on, so indexNodes(root) can be built once. */
+export function markReadOnly(root: Node): void {
+  if (!readOnly.has(root)) readOnly.set(root, {});
+}
+
 export function indexNodes(root: Node): NodeIndex {
+  const shared = readOnly.get(root);
+  if (shared) return (shared.index ??= buildIndex(root));
+  return buildIndex(root);
+}
+
+function buildIndex(root: Node): NodeIndex {
   const parents = new Map<Node, Node>();
   const byType = new Map<string, Node[]>();
   const stack: Node[] = [root];
@@ -55,5 +70,13 @@ export function childrenOf(node: Node): Node[] {
 /** Depth-first visit; return false from `enter` to skip a node's children. */
 export function visit(node: Node, enter: (node: Node, parent: Node | undefined) => boolean | void, parent?: Node): void {
   if (enter(node, parent) === false) return;
-  for (const child of childrenOf(node)) visit(child, enter, node);
+  // childrenOf without the array: this runs on every node of every file
+  const keys = VISITOR_KEYS[node.type];
+  if (!keys) return;
+  for (const key of keys) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const c of child) if (c && typeof (c as Node).type === 'string') visit(c as Node, enter, node);
+    } else if (child && typeof (child as Node).type === 'string') visit(child as Node, enter, node);
+  }
 }

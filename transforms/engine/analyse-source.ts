@@ -4,6 +4,7 @@ import { createFileAnalysis } from '../analysis/file-analysis';
 import { parseForAnalysis } from '../analysis/parser';
 import { EMPTY_PROJECT, type ProjectInfo } from '../analysis/project';
 import { listRelativeImports } from '../analysis/imports';
+import { markReadOnly } from '../analysis/walk';
 import type { Finding, Rule, RuleReport } from '../types';
 
 export interface ParseError {
@@ -40,6 +41,8 @@ export function analyseSource(file: string, original: string, rules: readonly Ru
       error: { file, line: err.loc?.line, column: err.loc?.column, message: err.message.replace(/\s*\(\d+:\d+\)$/, '') },
     };
   }
+  // rules are pure: nothing changes this tree, so its node index is built once for all of them
+  markReadOnly(ast);
   const analysis = createFileAnalysis(file, source, ast, project);
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -52,7 +55,15 @@ export function analyseSource(file: string, original: string, rules: readonly Ru
     }
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
-  return { file, findings, imports: listRelativeImports(ast), hasHandler: analysis.handlers.length > 0 };
+  return { file, findings, imports: mayImportRelative(source) ? listRelativeImports(ast) : [], hasHandler: analysis.handlers.length > 0 };
+}
+
+/**
+ * A relative specifier starts with './' or '../'; without a backslash escape in the file, a string
+ * literal's value is spelled as is in the text, so a file with neither './' nor '\\' has none.
+ */
+export function mayImportRelative(source: string): boolean {
+  return source.includes('./') || source.includes('\\');
 }
 
 export function toFinding(file: string, rule: Rule | { id: string; severity: Finding['severity']; fixedBy?: string }, report: RuleReport): Finding {
