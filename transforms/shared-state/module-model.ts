@@ -64,8 +64,7 @@ const NOT_ESCAPING_PARENTS = new Set([
   'DoWhileStatement', 'SwitchStatement', 'SwitchCase', 'ExpressionStatement',
 ]);
 
-export function buildModuleModel(ast: BabelFile, handlers: HandlerInfo[], helperModule = false): ModuleModel {
-  const index = indexNodes(ast);
+export function buildModuleModel(ast: BabelFile, handlers: HandlerInfo[], helperModule = false, index: NodeIndex = indexNodes(ast)): ModuleModel {
   const bindings = declareBindings(ast);
   const topFunction = (node: Node): FunctionNode | null => {
     let top: FunctionNode | null = null;

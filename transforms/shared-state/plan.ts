@@ -1,8 +1,11 @@
 // One decision for rules and transform alike: the findings of every shared-state rule, each
-// carrying its rewrite exactly when the transform will rewrite it.
+// carrying its rewrite exactly when the transform will rewrite it. Per file, the module model is
+// built at most once and each rule's plan runs at most once (a rule asks only for its own part).
 import type { File as BabelFile } from '@babel/types';
 import { isFunction, unwrapExpression } from '../analysis/ast';
 import { moduleDeclarations, moduleExports, resolveFunction, type HandlerInfo } from '../analysis/handlers';
+import { indexNodes, type NodeIndex } from '../analysis/walk';
+import { mayReport, moduleShape } from './gates';
 import { buildModuleModel, type ModuleModel } from './module-model';
 import { planCache } from './plan-cache';
 import { planCounters } from './plan-counter';
@@ -11,7 +14,7 @@ import { planLibraryGlobals } from './plan-library';
 import { planMiddleware } from './plan-middleware';
 import { planRmw } from './plan-rmw';
 import { planModuleState } from './plan-state';
-import type { PlannedFinding } from './types';
+import type { PlannedFinding, SharedStateRule } from './types';
 
 export interface PlanInput {
   file: string;
@@ -19,26 +22,60 @@ export interface PlanInput {
   handlers: HandlerInfo[];
 }
 
-const cache = new WeakMap<BabelFile, PlannedFinding[]>();
+/** The order the transform runs the rewrites in. */
+const PLAN_ORDER: SharedStateRule[] = [
+  'rmw-across-await',
+  'module-counter',
+  'module-state-per-request',
+  'process-env-mutation',
+  'middleware-closure-state',
+  'unbounded-module-cache',
+  'library-global-mutation',
+];
 
+const PLANS: Record<SharedStateRule, (model: ModuleModel, typescript: boolean) => PlannedFinding[]> = {
+  'rmw-across-await': (m) => planRmw(m),
+  'module-counter': (m) => planCounters(m),
+  'module-state-per-request': planModuleState,
+  'process-env-mutation': (m) => planEnv(m),
+  'middleware-closure-state': planMiddleware,
+  'unbounded-module-cache': (m) => planCache(m),
+  'library-global-mutation': (m) => planLibraryGlobals(m),
+};
+
+interface FilePlans {
+  roots: HandlerInfo[];
+  index: NodeIndex | null;
+  model: ModuleModel | null;
+  byRule: Map<SharedStateRule, PlannedFinding[]>;
+}
+
+const files = new WeakMap<BabelFile, FilePlans>();
+
+/** Every shared-state finding of the file, in the order the transform rewrites them. */
 export function planSharedState(input: PlanInput): PlannedFinding[] {
-  const cached = cache.get(input.ast);
-  if (cached) return cached;
-  const roots = input.handlers.length ? input.handlers : exportedFunctions(input.ast);
-  const model = buildModuleModel(input.ast, roots, input.handlers.length === 0);
-  const typescript = /\.[cm]?tsx?$/.test(input.file);
-  let findings = [
-    ...planRmw(model),
-    ...planCounters(model),
-    ...planModuleState(model, typescript),
-    ...planEnv(model),
-    ...planMiddleware(model, typescript),
-    ...planCache(model),
-    ...planLibraryGlobals(model),
-  ];
-  // a helper module (no handler of its own): report its state, never rewrite it here
-  if (input.handlers.length === 0) findings = findings.map(({ rewrite: _dropped, ...rest }) => rest);
-  cache.set(input.ast, findings);
+  return PLAN_ORDER.flatMap((rule) => planRule(input, rule));
+}
+
+/** The findings of one shared-state rule (the same entries planSharedState lists for it). */
+export function planRule(input: PlanInput, rule: SharedStateRule): PlannedFinding[] {
+  let plans = files.get(input.ast);
+  if (!plans) {
+    plans = { roots: input.handlers.length ? input.handlers : exportedFunctions(input.ast), index: null, model: null, byRule: new Map() };
+    files.set(input.ast, plans);
+  }
+  const done = plans.byRule.get(rule);
+  if (done) return done;
+  let findings: PlannedFinding[] = [];
+  const p = plans;
+  const index = () => (p.index ??= indexNodes(input.ast));
+  if (mayReport(rule, moduleShape(input.ast), plans.roots.length > 0, index)) {
+    plans.model ??= buildModuleModel(input.ast, plans.roots, input.handlers.length === 0, index());
+    findings = PLANS[rule](plans.model, /\.[cm]?tsx?$/.test(input.file));
+    // a helper module (no handler of its own): report its state, never rewrite it here
+    if (input.handlers.length === 0) findings = findings.map(({ rewrite: _dropped, ...rest }) => rest);
+  }
+  plans.byRule.set(rule, findings);
   return findings;
 }
 

@@ -1,7 +1,7 @@
 // The shared-state rules: each reports its part of the one plan (see plan.ts), so `fixable`
 // means exactly "the shared-state transform rewrites this spot".
 import type { Rule, Severity } from '../types';
-import { planSharedState } from './plan';
+import { planRule } from './plan';
 import type { SharedStateRule } from './types';
 
 interface RuleSpec {
@@ -32,13 +32,12 @@ function makeRule(spec: RuleSpec): Rule {
     ...(spec.fixable ? { fixedBy: 'shared-state' } : {}),
     needs: spec.needs,
     check(ctx) {
-      const plan = planSharedState({ file: ctx.file, ast: ctx.ast, handlers: ctx.analysis.handlers });
+      const plan = planRule({ file: ctx.file, ast: ctx.ast, handlers: ctx.analysis.handlers }, spec.id);
+      if (plan.length === 0) return [];
       // a helper module: name the handler files that reach it, when the project knows them
       const reaching = ctx.analysis.handlers.length === 0 ? ctx.project.handlersReaching(ctx.file) : [];
       const suffix = reaching.length ? ` Reached from ${reaching.join(', ')}.` : '';
-      return plan
-        .filter((f) => f.rule === spec.id)
-        .map((f) => ({ node: f.node, message: f.message + suffix, hint: f.hint, fixable: !!f.rewrite, ...(f.severity ? { severity: f.severity } : {}) }));
+      return plan.map((f) => ({ node: f.node, message: f.message + suffix, hint: f.hint, fixable: !!f.rewrite, ...(f.severity ? { severity: f.severity } : {}) }));
     },
   };
 }
