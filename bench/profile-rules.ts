@@ -10,6 +10,8 @@ import { createFileAnalysis } from '../transforms/analysis/file-analysis';
 import { parseForAnalysis } from '../transforms/analysis/parser';
 import { EMPTY_PROJECT } from '../transforms/analysis/project';
 import { listRelativeImports } from '../transforms/analysis/imports';
+import { markReadOnly } from '../transforms/analysis/walk';
+import { mayImportRelative } from '../transforms/engine/analyse-source';
 import { RULES } from '../transforms/registry';
 
 const { values } = parseArgs({
@@ -43,6 +45,7 @@ for (let round = 0; round < Number(values.rounds); round++) {
     } finally {
       add('(parse)', now() - t);
     }
+    markReadOnly(ast);
     const analysis = createFileAnalysis(f.path, source, ast, EMPTY_PROJECT);
     if (values.forced) {
       for (const part of ['handlers', 'index', 'bindings'] as const) {
@@ -64,7 +67,7 @@ for (let round = 0; round < Number(values.rounds); round++) {
       add(rule.id, now() - t);
     }
     t = now();
-    listRelativeImports(ast);
+    if (mayImportRelative(source)) listRelativeImports(ast);
     add('(imports)', now() - t);
   }
 }

@@ -11,7 +11,8 @@ import type { PlanReport } from './reports';
 const MIGRATION = /(^|\.)(migrate|runMigrations?|migrateLatest|migrations)(\.|$)/i;
 
 export function planInitSideEffects(analysis: FileAnalysis): PlanReport[] {
-  const facts = factsOf(analysis);
+  // the module facts are a walk of the whole file: only computed once a call's arguments qualify
+  const facts = () => factsOf(analysis);
   const out: PlanReport[] = [];
   visitInitCode(analysis.ast, (node) => {
     if (node.type !== 'CallExpression') return;
@@ -33,19 +34,20 @@ function report(node: Node, what: string, hint: string): PlanReport {
   return { node, message: `Init code ${what}, and on LMI init runs once per worker thread, not once per environment.`, hint, fixable: false };
 }
 
-function runsMigrationCommand(node: Extract<Node, { type: 'CallExpression' }>, facts: ModuleFacts): boolean {
-  const cp = calleeMember(facts, node.callee, ['child_process']);
-  return !!cp && /migrat/i.test(staticString(node.arguments[0]) ?? '');
+function runsMigrationCommand(node: Extract<Node, { type: 'CallExpression' }>, facts: () => ModuleFacts): boolean {
+  return /migrat/i.test(staticString(node.arguments[0]) ?? '') && !!calleeMember(facts(), node.callee, ['child_process']);
 }
 
-function exclusiveCreate(node: Extract<Node, { type: 'CallExpression' }>, facts: ModuleFacts): boolean {
-  const fs = calleeMember(facts, node.callee, ['fs', 'fs/promises']);
+function exclusiveCreate(node: Extract<Node, { type: 'CallExpression' }>, facts: () => ModuleFacts): boolean {
+  // the arguments first: they are cheap to read and rarely say 'wx'
+  const openWx = staticString(node.arguments[1]) === 'wx';
+  const opts = unwrapExpression(node.arguments[2]);
+  const writeWx = opts?.type === 'ObjectExpression' && opts.properties.some((p) =>
+    p.type === 'ObjectProperty' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'flag' && staticString(p.value) === 'wx');
+  if (!openWx && !writeWx) return false;
+  const fs = calleeMember(facts(), node.callee, ['fs', 'fs/promises']);
   if (!fs) return false;
-  if (fs.name === 'openSync' || fs.name === 'open') return staticString(node.arguments[1]) === 'wx';
-  if (fs.name === 'writeFileSync' || fs.name === 'writeFile') {
-    const opts = unwrapExpression(node.arguments[2]);
-    return opts?.type === 'ObjectExpression' && opts.properties.some((p) =>
-      p.type === 'ObjectProperty' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'flag' && staticString(p.value) === 'wx');
-  }
+  if (fs.name === 'openSync' || fs.name === 'open') return openWx;
+  if (fs.name === 'writeFileSync' || fs.name === 'writeFile') return writeWx;
   return false;
 }
