@@ -1,38 +1,50 @@
 // Exact early exits for the shared-state plans, from one pass over the module's top-level
-// statements: most modules declare no `let`/`var` and no container constant, and then most plans
-// cannot report, so the module model (scope analysis, the costly part) is never built for them.
+// statements (and, for two plans, the shared node index): most modules declare no `let`/`var`
+// and no container constant, and then the plans cannot report, so the module model (scope
+// analysis, the costly part) is never built for them. Each test below is implied by what the
+// plan itself requires before it reports anything.
 import type { File as BabelFile, Node } from '@babel/types';
 import { unwrapExpression } from '../analysis/ast';
 import type { NodeIndex } from '../analysis/walk';
+import { isCacheInit } from './plan-cache';
+import { containerInit } from './plan-state';
+import { patternNames } from './patterns';
 import type { SharedStateRule } from './types';
 
 export interface ModuleShape {
+  /** names of the module-level `let`/`var`/`const` bindings */
+  variables: Set<string>;
   /** a module-level `let` or `var` declaration */
   letOrVar: boolean;
-  /** a module-level `let`, `var` or `const` declaration */
-  variable: boolean;
-  /** a module-level `const x = [] | {} | new … | call()`: the only constants a plan may report */
-  containerConst: boolean;
+  /** `let`/`var x = <number>`: a counter candidate (isCounter) */
+  numericLetOrVar: boolean;
+  /** `const x = [] | new Map() | new Set() | { … }`: state the module-state plan may report (stateKind) */
+  stateConst: boolean;
+  /** `const x = new Map(…) | {} | Object.create(…)`: a cache candidate (planCache) */
+  cacheConst: boolean;
 }
 
 const shapes = new WeakMap<BabelFile, ModuleShape>();
 
-const CONTAINER_INITS = new Set(['ArrayExpression', 'ObjectExpression', 'NewExpression', 'CallExpression']);
-
 export function moduleShape(ast: BabelFile): ModuleShape {
   const cached = shapes.get(ast);
   if (cached) return cached;
-  const shape: ModuleShape = { letOrVar: false, variable: false, containerConst: false };
+  const shape: ModuleShape = { variables: new Set(), letOrVar: false, numericLetOrVar: false, stateConst: false, cacheConst: false };
   for (const stmt of ast.program.body) {
     // the same statements the module model declares bindings for (declareBindings)
     const decl = (stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportDefaultDeclaration' ? stmt.declaration : stmt) as Node | null | undefined;
     if (decl?.type !== 'VariableDeclaration') continue;
-    if (decl.kind === 'let' || decl.kind === 'var') shape.letOrVar = shape.variable = true;
-    if (decl.kind !== 'const') continue;
-    shape.variable = true;
+    const mutable = decl.kind === 'let' || decl.kind === 'var';
+    if (!mutable && decl.kind !== 'const') continue;
+    if (mutable) shape.letOrVar = true;
     for (const d of decl.declarations) {
+      for (const name of patternNames(d.id)) shape.variables.add(name);
+      // the model keeps an initializer only for `x = …` (a pattern's bindings have none)
+      if (d.id.type !== 'Identifier') continue;
       const init = unwrapExpression(d.init);
-      if (d.id.type === 'Identifier' && init && CONTAINER_INITS.has(init.type)) shape.containerConst = true;
+      if (mutable && init?.type === 'NumericLiteral') shape.numericLetOrVar = true;
+      if (!mutable && (containerInit(d.init) || init?.type === 'ObjectExpression')) shape.stateConst = true;
+      if (!mutable && isCacheInit(d.init)) shape.cacheConst = true;
     }
   }
   shapes.set(ast, shape);
@@ -40,12 +52,12 @@ export function moduleShape(ast: BabelFile): ModuleShape {
 }
 
 /**
- * False when the plan of `rule` provably finds nothing (see each plan's first checks):
+ * False when the plan of `rule` provably finds nothing:
  * - every plan but middleware reports only code in a per-request function: none without roots;
- * - rmw-across-await looks only at module `let`/`var`/`const` bindings;
- * - module-counter only at `let`/`var` counters;
- * - module-state-per-request at `let`/`var`, or a `const` holding an array, Map/Set or object;
+ * - module-counter looks only at `let`/`var` counters;
+ * - module-state-per-request at `let`/`var`, or a `const` holding `[]`, a new Map/Set or an object;
  * - unbounded-module-cache at a `const` holding a Map, `{}` or `Object.create(…)`;
+ * - rmw-across-await at an update or a snapshot of a module variable (see mayRmw);
  * - process-env-mutation only where `process.env.X` is assigned, updated or deleted.
  */
 export function mayReport(rule: SharedStateRule, shape: ModuleShape, hasRoots: boolean, index: () => NodeIndex): boolean {
@@ -53,18 +65,47 @@ export function mayReport(rule: SharedStateRule, shape: ModuleShape, hasRoots: b
   if (!hasRoots) return false;
   switch (rule) {
     case 'rmw-across-await':
-      return shape.variable;
+      return shape.variables.size > 0 && mayRmw(shape.variables, index());
     case 'module-counter':
-      return shape.letOrVar;
+      return shape.numericLetOrVar;
     case 'module-state-per-request':
-      return shape.letOrVar || shape.containerConst;
+      return shape.letOrVar || shape.stateConst;
     case 'unbounded-module-cache':
-      return shape.containerConst;
+      return shape.cacheConst;
     case 'process-env-mutation':
       return writesProcessEnv(index());
     default:
       return true;
   }
+}
+
+/** The identifier a member chain `x.a.b` is rooted at (through `.object` only), else null. */
+function chainRoot(node: Node | null | undefined): string | null {
+  let n = node;
+  while (n?.type === 'MemberExpression') n = n.object;
+  return n?.type === 'Identifier' ? n.name : null;
+}
+
+/**
+ * What planRmw needs, by name (so shadowed names only make it say yes more often):
+ * an update `x op= …` / `x = <binary>` of a module variable or a property of one (planUpdate), or
+ * a `let`/`const v = x | x.k | x.get(k)` (optionally `?? c` / `|| c`) snapshot of one (planSnapshot).
+ */
+function mayRmw(variables: Set<string>, index: NodeIndex): boolean {
+  for (const a of index.ofType('AssignmentExpression')) {
+    if (a.operator === '=' && unwrapExpression(a.right)?.type !== 'BinaryExpression') continue;
+    const root = chainRoot(a.left as Node);
+    if (root && variables.has(root)) return true;
+  }
+  for (const d of index.ofType('VariableDeclarator')) {
+    let init = d.init as Node | null | undefined;
+    if (!init || d.id.type !== 'Identifier') continue;
+    if (init.type === 'LogicalExpression') init = init.left;
+    if (init.type === 'CallExpression') init = init.callee as Node;
+    if (init.type === 'MemberExpression') init = init.object;
+    if (init.type === 'Identifier' && variables.has(init.name)) return true;
+  }
+  return false;
 }
 
 /** `process.env.X = …`, `process.env.X += …`, `process.env.X++`, `delete process.env.X` somewhere (planEnv's writes). */

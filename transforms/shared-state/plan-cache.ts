@@ -26,7 +26,7 @@ export function planCache(model: ModuleModel): PlannedFinding[] {
   return out;
 }
 
-function isCacheInit(init: Node | null | undefined): boolean {
+export function isCacheInit(init: Node | null | undefined): boolean {
   const n = unwrapExpression(init);
   if (!n) return false;
   if (n.type === 'NewExpression' && n.callee.type === 'Identifier' && n.callee.name === 'Map') return true;

@@ -129,7 +129,7 @@ function guardedBy(ref: BindingRef, binding: ModuleBinding, model: ModuleModel):
   return false;
 }
 
-function containerInit(init: Node | null | undefined): 'array' | 'collection' | null {
+export function containerInit(init: Node | null | undefined): 'array' | 'collection' | null {
   const n = unwrapExpression(init);
   if (n?.type === 'ArrayExpression' && n.elements.length === 0) return 'array';
   if (n?.type === 'NewExpression' && n.arguments.length === 0 && n.callee.type === 'Identifier' && (n.callee.name === 'Map' || n.callee.name === 'Set')) return 'collection';
