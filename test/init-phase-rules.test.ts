@@ -20,6 +20,7 @@ const EXTRA = [
   { path: 'a.js', source: 'let db;\nexports.handler = async () => { db = db || await open(); return db; };' },
   { path: 'b.mjs', source: "import { readFileSync as r } from 'fs';\nexport const handler = async () => JSON.parse(r('./c.json'));" },
   { path: 'c.js', source: "const s = require('x');\nconst app = s();\napp.listen(80);\nexports.handler = async () => 1;" },
+  { path: 'd.js', source: "const db = require('x');\ndb.MIGRATE();\nexports.handler = () => 1;" },
 ];
 
 function checkWithoutPrefilter(path: string, source: string) {

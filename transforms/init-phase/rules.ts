@@ -7,6 +7,13 @@ import { planBlockingIo } from './plan-blocking-io';
 import { planInitSideEffects } from './plan-init-side-effects';
 import type { PlanReport } from './reports';
 
+/** 'ab' → ['ab', 'aB', 'Ab', 'AB']: a case-insensitive match as exact substring tokens. */
+function everyCasing(word: string): string[] {
+  let out = [''];
+  for (const ch of word) out = out.flatMap((p) => [p + ch.toLowerCase(), p + ch.toUpperCase()]);
+  return out;
+}
+
 const toReports = (reports: PlanReport[]): RuleReport[] => reports.map((r) => ({ ...r }));
 
 export const heavyWorkInHandler: Rule = {
@@ -49,8 +56,8 @@ export const perWorkerInitSideEffect: Rule = {
   title: 'Init side effect now runs once per worker thread',
   severity: 'warning',
   docs: 'per-worker-init-side-effect',
-  // listen(), *migrat*, sequelize.sync(), the 'wx' flag
-  needs: ['listen', 'igrat', 'sync', 'wx'],
+  // listen(), *migrat* (any case: the name test ignores case), sequelize.sync(), the 'wx' flag
+  needs: ['listen', 'sync', 'wx', ...everyCasing('igrat')],
   check: (ctx) => toReports(planInitSideEffects(ctx.analysis)),
 };
 
