@@ -4,7 +4,7 @@
 // invocation whose concurrent result matches neither replay is a race.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { findOverwrites, sameResult, summariseClients, type ReplayResults } from './analyse-run';
 import { parseFieldPath, unsandbox, type RunPaths } from './mask';
 import type { InvocationRecord, InvocationRequest, InvocationResult, WorkerConfig } from './protocol';
@@ -159,6 +159,9 @@ function runPaths(sandbox: string, phase: PhaseWorker): RunPaths {
   return { sandbox, tempDirs: phase.batch?.done?.tempDirs ?? [] };
 }
 
+/** this tool's own checkout or install (its modules load in every worker) */
+const TOOL_ROOT = resolve(__dirname, '..', '..');
+
 function workerConfig(opts: SimulateOptions, workerIndex: number, sandbox: string): WorkerConfig {
   const functionName = basename(opts.handlerFile, extname(opts.handlerFile)).replace(/[^A-Za-z0-9-_]/g, '-') || 'function';
   return {
@@ -167,7 +170,14 @@ function workerConfig(opts: SimulateOptions, workerIndex: number, sandbox: strin
     exportName: opts.exportName,
     setupFile: opts.setupFile,
     sandbox,
-    keepPaths: [opts.projectRoot, join(tmpdir(), `tsx-${userInfo().uid}`), join(tmpdir(), 'tsx')],
+    // real paths the harness itself needs, even when they live under /tmp (a CI checkout, a temp project)
+    keepPaths: [
+      opts.projectRoot,
+      TOOL_ROOT,
+      ...(opts.setupFile ? [dirname(opts.setupFile)] : []),
+      join(tmpdir(), `tsx-${userInfo().uid}`),
+      join(tmpdir(), 'tsx'),
+    ],
     functionName,
     timeoutMs: opts.timeoutMs,
     env: {
