@@ -9,6 +9,7 @@ import { buildProjectInfo } from '../transforms/analysis/project-info';
 import type { ProjectInfo } from '../transforms/analysis/project';
 import type { ConfigRule, Finding, Rule, TransformModule } from '../transforms/types';
 import { discover, type Discovered } from './discover';
+import { planDependencyChanges } from './dependencies';
 import { runInWorkers } from './parallel/pool';
 import {
   analyseTask,
@@ -160,5 +161,8 @@ export async function planChanges(result: Scan, transforms: TransformModule[]): 
     if (r.change) changes.push(r.change);
     if (r.error) errors.push(r.error);
   }
+  // packages the new code imports go into the nearest package.json inside the scanned paths
+  const packageJsons = result.discovered.projectFiles.filter((p) => basename(p) === 'package.json');
+  changes.push(...planDependencyChanges(changes, packageJsons, (abs) => toRelative(result.cwd, abs)));
   return { changes, errors };
 }
