@@ -60,7 +60,7 @@ export function moduleShape(ast: BabelFile): ModuleShape {
  * - rmw-across-await at an update or a snapshot of a module variable (see mayRmw);
  * - process-env-mutation only where `process.env.X` is assigned, updated or deleted.
  */
-export function mayReport(rule: SharedStateRule, shape: ModuleShape, hasRoots: boolean, index: () => NodeIndex): boolean {
+export function mayReport(rule: SharedStateRule, shape: ModuleShape, hasRoots: boolean, index: () => NodeIndex, source?: string): boolean {
   if (rule === 'middleware-closure-state') return true;
   if (!hasRoots) return false;
   switch (rule) {
@@ -73,6 +73,8 @@ export function mayReport(rule: SharedStateRule, shape: ModuleShape, hasRoots: b
     case 'unbounded-module-cache':
       return shape.cacheConst;
     case 'process-env-mutation':
+      // `process.env` spells `env` unless the name is escaped (`\u0065nv`)
+      if (source !== undefined && !source.includes('env') && !source.includes('\\u')) return false;
       return writesProcessEnv(index());
     default:
       return true;

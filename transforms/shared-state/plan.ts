@@ -20,6 +20,8 @@ export interface PlanInput {
   file: string;
   ast: BabelFile;
   handlers: HandlerInfo[];
+  /** the source text, when known: lets a plan rule itself out by a token before looking at the tree */
+  source?: string;
 }
 
 /** The order the transform runs the rewrites in. */
@@ -69,7 +71,7 @@ export function planRule(input: PlanInput, rule: SharedStateRule): PlannedFindin
   let findings: PlannedFinding[] = [];
   const p = plans;
   const index = () => (p.index ??= indexNodes(input.ast));
-  if (mayReport(rule, moduleShape(input.ast), plans.roots.length > 0, index)) {
+  if (mayReport(rule, moduleShape(input.ast), plans.roots.length > 0, index, input.source)) {
     plans.model ??= buildModuleModel(input.ast, plans.roots, input.handlers.length === 0, index());
     findings = PLANS[rule](plans.model, /\.[cm]?tsx?$/.test(input.file));
     // a helper module (no handler of its own): report its state, never rewrite it here

@@ -32,7 +32,7 @@ function makeRule(spec: RuleSpec): Rule {
     ...(spec.fixable ? { fixedBy: 'shared-state' } : {}),
     needs: spec.needs,
     check(ctx) {
-      const plan = planRule({ file: ctx.file, ast: ctx.ast, handlers: ctx.analysis.handlers }, spec.id);
+      const plan = planRule({ file: ctx.file, ast: ctx.ast, handlers: ctx.analysis.handlers, source: ctx.source }, spec.id);
       if (plan.length === 0) return [];
       // a helper module: name the handler files that reach it, when the project knows them
       const reaching = ctx.analysis.handlers.length === 0 ? ctx.project.handlersReaching(ctx.file) : [];
