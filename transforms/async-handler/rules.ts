@@ -26,6 +26,8 @@ export const callbackHandler: Rule = {
   severity: 'error',
   docs: RULE_IDS.callback,
   fixedBy: 'async-handler',
+  // reports only from the handler plans
+  handlerFilesOnly: true,
   check(ctx) {
     return filePlans(ctx)
       .filter((p) => p.kind === 'callback')
@@ -44,6 +46,8 @@ export const syncHandler: Rule = {
   severity: 'warning',
   docs: RULE_IDS.sync,
   fixedBy: 'async-handler',
+  // reports only from the handler plans
+  handlerFilesOnly: true,
   check(ctx) {
     return filePlans(ctx)
       .filter((p) => p.kind === 'sync')

@@ -16,6 +16,7 @@ export const clientPerInvocation: Rule = {
   fixedBy: 'client-pools',
   // every recognised client class is imported from a module whose name contains this
   needs: ['aws-sdk'],
+  handlerFilesOnly: true,
   check: (ctx) => (ctx.analysis.handlers.length ? planSdkClients(ctx.analysis).reports : []),
 };
 

@@ -38,6 +38,8 @@ export const fireAndForget: Rule = {
   title: 'Promise neither awaited, returned nor caught',
   severity: 'warning',
   docs: 'fire-and-forget',
+  // only calls inside a handler are looked at
+  handlerFilesOnly: true,
   check(ctx) {
     const reports: RuleReport[] = [];
     const known = asyncNames(ctx.ast);

@@ -18,7 +18,9 @@ export const listenersAndExit: Rule = {
   fixedBy: 'async-handler',
   needs: ['on', 'exit', 'Listener'],
   check(ctx) {
-    const { index, handlers } = ctx.analysis;
+    const { handlers } = ctx.analysis;
+    if (handlers.length === 0 && !mayReportOutsideHandlers(ctx.source)) return [];
+    const { index } = ctx.analysis;
     const reports: RuleReport[] = [];
     const planned = new Set<Node>();
     for (const plan of filePlans(ctx)) {
@@ -71,3 +73,13 @@ export const listenersAndExit: Rule = {
     return reports;
   },
 };
+
+/**
+ * Without a handler only `process.exit()` and `process.on('SIG…')` can be reported: both name
+ * `process` and spell `exit` or `SIG`, unless the name or string is written with escapes
+ * (`\u0070rocess`, `'\x53IGTERM'`), which all need a backslash.
+ */
+function mayReportOutsideHandlers(source: string): boolean {
+  if (source.includes('\\')) return true;
+  return source.includes('process') && (source.includes('exit') || source.includes('SIG'));
+}
