@@ -144,7 +144,7 @@ export async function planChanges(result: Scan, transforms: TransformModule[]): 
   const selected = new Set(transforms.map((t) => t.meta.id));
   const tasks = result.outcomes
     .filter((o) => !o.error && o.findings.some((f) => f.fixable && selected.has(f.fixable)))
-    .map((o) => ({ abs: o.abs, file: o.file }));
+    .map((o) => ({ abs: o.abs, file: o.file, fixableBy: [...new Set(o.findings.flatMap((f) => (f.fixable ? [f.fixable] : [])))] }));
   const context: TaskContext = { ...result.context, transformIds: [...selected] };
   const jobs = jobsFor(tasks.length, result.requestedJobs);
   const results =

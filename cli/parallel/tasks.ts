@@ -14,6 +14,8 @@ export interface FileTask {
   abs: string;
   /** path relative to the cwd, as reports show it */
   file: string;
+  /** transform phase: the transforms the scan found fixable findings for in this file */
+  fixableBy?: string[];
 }
 
 /** What a worker needs to rebuild the scan's context (plain data, cloneable). */
@@ -71,7 +73,8 @@ export function transformTask(task: FileTask, resolved: Resolved): TransformResu
   const { file, abs } = task;
   try {
     const before = readFileSync(abs, 'utf8');
-    const { output, changed, applied } = transformSource(file, before, resolved.transforms, resolved.project);
+    const fixableBy = task.fixableBy ? new Set(task.fixableBy) : undefined;
+    const { output, changed, applied } = transformSource(file, before, resolved.transforms, resolved.project, fixableBy);
     if (!changed) return {};
     return { change: { file, abs, before, after: output, transforms: applied, diff: unifiedDiff(file, before, output) } };
   } catch (e) {

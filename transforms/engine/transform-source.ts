@@ -23,6 +23,12 @@ export function transformSource(
   original: string,
   transforms: readonly TransformModule[],
   project: ProjectInfo = EMPTY_PROJECT,
+  /**
+   * ids of the transforms the scan found something to fix for in this file. Until one of the
+   * transforms changes the tree, the others are skipped: a transform rewrites exactly what its
+   * rules call fixable. After a change, every later transform runs (the change may give it work).
+   */
+  fixableBy?: ReadonlySet<string>,
 ): TransformResult {
   const bom = original.startsWith(BOM) ? BOM : '';
   const source = bom ? original.slice(1) : original;
@@ -33,6 +39,7 @@ export function transformSource(
   const applied: string[] = [];
   const bodyBefore = [...ast.program.body];
   for (const transform of transforms) {
+    if (fixableBy && applied.length === 0 && !fixableBy.has(transform.meta.id)) continue;
     // a fresh analysis per transform: the previous one may have changed the tree
     const analysis = createFileAnalysis(file, source, ast, project);
     const ctx = { j, root, file, source, project, analysis, isSuppressed: analysis.isSuppressed };
