@@ -1,6 +1,7 @@
 // heavy-work-in-handler: which `const` statements of a handler move to init, and what is reported.
 // Shared by the rule (raw AST) and the transform (recast AST), so "fixable" means "rewritten".
 import type { BlockStatement, Node, Statement, VariableDeclaration } from '@babel/types';
+import { appConfigFetches } from './appconfig';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import type { HandlerInfo } from '../analysis/handlers';
 import { isFunction } from '../analysis/ast';
@@ -86,7 +87,7 @@ function computeHeavyPlan(analysis: FileAnalysis): HeavyPlan {
       if (heavy) reports.push({ ...describeHeavy(heavy.kind, true, undefined, form), node: heavy.node });
     }
   }
-  reports.push(...secretsKeptAcrossRequests(analysis, facts), ...heavyInHelpers(analysis, facts));
+  reports.push(...secretsKeptAcrossRequests(analysis, facts), ...heavyInHelpers(analysis, facts), ...appConfigFetches(analysis));
   return { moves, form, reports: reports.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0)) };
 }
 

@@ -1,5 +1,6 @@
 // The init-phase rules. Each calls the same plan as the transform, so `fixable: true` means
 // exactly "the init-phase transform rewrites this".
+import { APPCONFIG_TOKENS } from './appconfig';
 import type { Rule, RuleReport } from '../types';
 import { planHeavyWork } from './plan-heavy-work';
 import { planLazyInit } from './plan-lazy-init';
@@ -23,7 +24,7 @@ export const heavyWorkInHandler: Rule = {
   docs: 'heavy-work-in-handler',
   fixedBy: 'init-phase',
   // every heavy call it recognizes spells one of these
-  needs: ['readFile', 'require', 'import', 'GetSecretValue', 'getSecretValue', 'GetParameter', 'getParameter', 'fetch', 'compile', 'addSchema', 'Ajv', 'ajv', 'Model', 'InferenceSession'],
+  needs: ['readFile', 'require', 'import', 'GetSecretValue', 'getSecretValue', 'GetParameter', 'getParameter', 'fetch', 'compile', 'addSchema', 'Ajv', 'ajv', 'Model', 'InferenceSession', ...APPCONFIG_TOKENS],
   check: (ctx) => toReports(planHeavyWork(ctx.analysis).reports),
 };
 
