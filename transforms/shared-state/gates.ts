@@ -60,24 +60,24 @@ export function moduleShape(ast: BabelFile): ModuleShape {
  * - rmw-across-await at an update or a snapshot of a module variable (see mayRmw);
  * - process-env-mutation only where `process.env.X` is assigned, updated or deleted.
  */
-export function mayReport(rule: SharedStateRule, shape: ModuleShape, hasRoots: boolean, index: () => NodeIndex, source?: string): boolean {
-  if (rule === 'middleware-closure-state') return true;
-  if (!hasRoots) return false;
+export function mayReport(rule: SharedStateRule, shape: ModuleShape, hasRoots: () => boolean, index: () => NodeIndex, source?: string): boolean {
   switch (rule) {
+    case 'middleware-closure-state':
+      return true;
     case 'rmw-across-await':
-      return shape.variables.size > 0 && mayRmw(shape.variables, index());
+      return shape.variables.size > 0 && hasRoots() && mayRmw(shape.variables, index());
     case 'module-counter':
-      return shape.numericLetOrVar;
+      return shape.numericLetOrVar && hasRoots();
     case 'module-state-per-request':
-      return shape.letOrVar || shape.stateConst;
+      return (shape.letOrVar || shape.stateConst) && hasRoots();
     case 'unbounded-module-cache':
-      return shape.cacheConst;
+      return shape.cacheConst && hasRoots();
     case 'process-env-mutation':
       // `process.env` spells `env` unless the name is escaped (`\u0065nv`)
       if (source !== undefined && !source.includes('env') && !source.includes('\\u')) return false;
-      return writesProcessEnv(index());
+      return hasRoots() && writesProcessEnv(index());
     default:
-      return true;
+      return hasRoots();
   }
 }
 

@@ -46,7 +46,8 @@ const PLANS: Record<SharedStateRule, (model: ModuleModel, typescript: boolean) =
 };
 
 interface FilePlans {
-  roots: HandlerInfo[];
+  /** the functions that run per request: the handlers, else the exported functions (computed when first needed) */
+  roots: HandlerInfo[] | null;
   index: NodeIndex | null;
   model: ModuleModel | null;
   byRule: Map<SharedStateRule, PlannedFinding[]>;
@@ -62,22 +63,20 @@ export function planSharedState(input: PlanInput): PlannedFinding[] {
 /** The findings of one shared-state rule (the same entries planSharedState lists for it). */
 export function planRule(input: PlanInput, rule: SharedStateRule): PlannedFinding[] {
   let plans = files.get(input.ast);
-  if (!plans) {
-    plans = { roots: input.handlers.length ? input.handlers : exportedFunctions(input.ast), index: null, model: null, byRule: new Map() };
-    files.set(input.ast, plans);
-  }
+  if (!plans) files.set(input.ast, (plans = { roots: null, index: null, model: null, byRule: new Map() }));
   const done = plans.byRule.get(rule);
   if (done) return done;
-  let findings: PlannedFinding[] = [];
   const p = plans;
+  const roots = () => (p.roots ??= input.handlers.length ? input.handlers : exportedFunctions(input.ast));
   const index = () => (p.index ??= indexNodes(input.ast));
-  if (mayReport(rule, moduleShape(input.ast), plans.roots.length > 0, index, input.source)) {
-    plans.model ??= buildModuleModel(input.ast, plans.roots, input.handlers.length === 0, index());
-    findings = PLANS[rule](plans.model, /\.[cm]?tsx?$/.test(input.file));
+  let findings: PlannedFinding[] = [];
+  if (mayReport(rule, moduleShape(input.ast), () => roots().length > 0, index, input.source)) {
+    p.model ??= buildModuleModel(input.ast, roots(), input.handlers.length === 0, index());
+    findings = PLANS[rule](p.model, /\.[cm]?tsx?$/.test(input.file));
     // a helper module (no handler of its own): report its state, never rewrite it here
     if (input.handlers.length === 0) findings = findings.map(({ rewrite: _dropped, ...rest }) => rest);
   }
-  plans.byRule.set(rule, findings);
+  p.byRule.set(rule, findings);
   return findings;
 }
 
