@@ -4,16 +4,22 @@
 // analysis, the costly part) is never built for them. Each test below is implied by what the
 // plan itself requires before it reports anything.
 import type { File as BabelFile, Node } from '@babel/types';
-import { unwrapExpression } from '../analysis/ast';
+import { isFunction, unwrapExpression } from '../analysis/ast';
 import type { NodeIndex } from '../analysis/walk';
 import { isCacheInit } from './plan-cache';
-import { containerInit } from './plan-state';
+import { memberPath } from './plan-library';
+import { isConstantValue } from './facts';
+import { containerInit, mentionsAny } from './plan-state';
 import { patternNames } from './patterns';
 import type { SharedStateRule } from './types';
 
 export interface ModuleShape {
   /** names of the module-level `let`/`var`/`const` bindings */
   variables: Set<string>;
+  /** names of the module-level `let`/`var` bindings */
+  letOrVarNames: Set<string>;
+  /** names of the module-level `const x = [] | new Map() | new Set() | { … }` */
+  stateConstNames: Set<string>;
   /** a module-level `let` or `var` declaration */
   letOrVar: boolean;
   /** `let`/`var x = <number>`: a counter candidate (isCounter) */
@@ -29,7 +35,7 @@ const shapes = new WeakMap<BabelFile, ModuleShape>();
 export function moduleShape(ast: BabelFile): ModuleShape {
   const cached = shapes.get(ast);
   if (cached) return cached;
-  const shape: ModuleShape = { variables: new Set(), letOrVar: false, numericLetOrVar: false, stateConst: false, cacheConst: false };
+  const shape: ModuleShape = { variables: new Set(), letOrVarNames: new Set(), stateConstNames: new Set(), letOrVar: false, numericLetOrVar: false, stateConst: false, cacheConst: false };
   for (const stmt of ast.program.body) {
     // the same statements the module model declares bindings for (declareBindings)
     const decl = (stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportDefaultDeclaration' ? stmt.declaration : stmt) as Node | null | undefined;
@@ -38,12 +44,18 @@ export function moduleShape(ast: BabelFile): ModuleShape {
     if (!mutable && decl.kind !== 'const') continue;
     if (mutable) shape.letOrVar = true;
     for (const d of decl.declarations) {
-      for (const name of patternNames(d.id)) shape.variables.add(name);
+      for (const name of patternNames(d.id)) {
+        shape.variables.add(name);
+        if (mutable) shape.letOrVarNames.add(name);
+      }
       // the model keeps an initializer only for `x = …` (a pattern's bindings have none)
       if (d.id.type !== 'Identifier') continue;
       const init = unwrapExpression(d.init);
       if (mutable && init?.type === 'NumericLiteral') shape.numericLetOrVar = true;
-      if (!mutable && (containerInit(d.init) || init?.type === 'ObjectExpression')) shape.stateConst = true;
+      if (!mutable && (containerInit(d.init) || init?.type === 'ObjectExpression')) {
+        shape.stateConst = true;
+        shape.stateConstNames.add(d.id.name);
+      }
       if (!mutable && isCacheInit(d.init)) shape.cacheConst = true;
     }
   }
@@ -55,10 +67,12 @@ export function moduleShape(ast: BabelFile): ModuleShape {
  * False when the plan of `rule` provably finds nothing:
  * - every plan but middleware reports only code in a per-request function: none without roots;
  * - module-counter looks only at `let`/`var` counters;
- * - module-state-per-request at `let`/`var`, or a `const` holding `[]`, a new Map/Set or an object;
+ * - module-state-per-request at `let`/`var`, or a `const` holding `[]`, a new Map/Set or an object,
+ *   written the way stateKind requires (see mayHoldRequestState);
  * - unbounded-module-cache at a `const` holding a Map, `{}` or `Object.create(…)`;
  * - rmw-across-await at an update or a snapshot of a module variable (see mayRmw);
- * - process-env-mutation only where `process.env.X` is assigned, updated or deleted.
+ * - process-env-mutation only where `process.env.X` is assigned, updated or deleted;
+ * - library-global-mutation only at the assignments and calls changesLibraryGlobal looks for.
  */
 export function mayReport(rule: SharedStateRule, shape: ModuleShape, hasRoots: () => boolean, index: () => NodeIndex, source?: string): boolean {
   switch (rule) {
@@ -69,16 +83,31 @@ export function mayReport(rule: SharedStateRule, shape: ModuleShape, hasRoots: (
     case 'module-counter':
       return shape.numericLetOrVar && hasRoots();
     case 'module-state-per-request':
-      return (shape.letOrVar || shape.stateConst) && hasRoots();
+      return (shape.letOrVar || shape.stateConst) && hasRoots() && mayHoldRequestState(shape, index());
     case 'unbounded-module-cache':
       return shape.cacheConst && hasRoots();
     case 'process-env-mutation':
       // `process.env` spells `env` unless the name is escaped (`\u0065nv`)
       if (source !== undefined && !source.includes('env') && !source.includes('\\u')) return false;
       return hasRoots() && writesProcessEnv(index());
+    case 'library-global-mutation':
+      return hasRoots() && changesLibraryGlobal(index());
     default:
       return hasRoots();
   }
+}
+
+/** planLibraryGlobals' shapes: `a.defaults… =`, `a.config.x… =`, `a.changeLanguage()`, `a.middlewareStack.add()`. */
+function changesLibraryGlobal(index: NodeIndex): boolean {
+  for (const a of index.ofType('AssignmentExpression')) {
+    const path = memberPath(a.left as Node);
+    if (path && (path[1] === 'defaults' || (path[1] === 'config' && path.length > 2))) return true;
+  }
+  for (const c of index.ofType('CallExpression')) {
+    const path = memberPath(c.callee as Node);
+    if (path && ((path.length === 2 && path[1] === 'changeLanguage') || (path.length === 3 && path[1] === 'middlewareStack'))) return true;
+  }
+  return false;
 }
 
 /** The identifier a member chain `x.a.b` is rooted at (through `.object` only), else null. */
@@ -106,6 +135,37 @@ function mayRmw(variables: Set<string>, index: NodeIndex): boolean {
     if (init.type === 'CallExpression') init = init.callee as Node;
     if (init.type === 'MemberExpression') init = init.object;
     if (init.type === 'Identifier' && variables.has(init.name)) return true;
+  }
+  return false;
+}
+
+/**
+ * What stateKind needs, by name (shadowed names only make it say yes more often): a plain
+ * `x = <not a constant>` of a module `let`/`var` that no `if (x…)` / `x ? … : …` / `x || …`
+ * around it guards (a lazy initialisation), or `c.p = …` / a method call on a module `const`
+ * holding an array, Map, Set or object (`c.length = 0`, `c.clear()`, `c.field = v`).
+ */
+function mayHoldRequestState(shape: ModuleShape, index: NodeIndex): boolean {
+  for (const a of index.ofType('AssignmentExpression')) {
+    if (a.operator !== '=') continue;
+    const left = a.left as Node;
+    if (left.type === 'Identifier' && shape.letOrVarNames.has(left.name) && !isConstantValue(a.right) && !guardedByName(a, left.name, index)) return true;
+    if (left.type === 'MemberExpression' && left.object.type === 'Identifier' && shape.stateConstNames.has(left.object.name)) return true;
+  }
+  if (shape.stateConstNames.size === 0) return false;
+  for (const c of index.ofType('CallExpression')) {
+    const callee = c.callee as Node;
+    if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && shape.stateConstNames.has(callee.object.name)) return true;
+  }
+  return false;
+}
+
+/** The same climb as plan-state's guardedBy, from the assignment up to its function. */
+function guardedByName(assign: Node, name: string, index: NodeIndex): boolean {
+  const names = new Set([name]);
+  for (let n: Node | undefined = assign; n && !isFunction(n); n = index.parent(n)) {
+    if ((n.type === 'IfStatement' || n.type === 'ConditionalExpression') && mentionsAny(n.test, names)) return true;
+    if (n.type === 'LogicalExpression' && mentionsAny(n.left, names)) return true;
   }
   return false;
 }

@@ -42,7 +42,7 @@ export function planLibraryGlobals(model: ModuleModel): PlannedFinding[] {
 }
 
 /** `a.b['c'].d` → ['a', 'b', 'c', 'd']; a dynamic key becomes '[]'; null when not rooted at an identifier. */
-function memberPath(node: Node): string[] | null {
+export function memberPath(node: Node): string[] | null {
   const n = unwrapExpression(node);
   if (!n) return null;
   if (n.type === 'Identifier') return [n.name];

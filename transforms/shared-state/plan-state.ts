@@ -105,7 +105,7 @@ function derivesFrom(value: Node, binding: ModuleBinding, model: ModuleModel): b
   return mentionsAny(value, names);
 }
 
-function mentionsAny(node: Node, names: Set<string>): boolean {
+export function mentionsAny(node: Node, names: Set<string>): boolean {
   const stack: Node[] = [node];
   while (stack.length) {
     const n = stack.pop()!;
