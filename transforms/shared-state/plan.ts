@@ -25,7 +25,7 @@ export interface PlanInput {
 }
 
 /** The order the transform runs the rewrites in. */
-const PLAN_ORDER: SharedStateRule[] = [
+export const PLAN_ORDER: SharedStateRule[] = [
   'rmw-across-await',
   'module-counter',
   'module-state-per-request',
@@ -35,7 +35,7 @@ const PLAN_ORDER: SharedStateRule[] = [
   'library-global-mutation',
 ];
 
-const PLANS: Record<SharedStateRule, (model: ModuleModel, typescript: boolean) => PlannedFinding[]> = {
+export const PLANS: Record<SharedStateRule, (model: ModuleModel, typescript: boolean) => PlannedFinding[]> = {
   'rmw-across-await': (m) => planRmw(m),
   'module-counter': (m) => planCounters(m),
   'module-state-per-request': planModuleState,
@@ -81,7 +81,7 @@ export function planRule(input: PlanInput, rule: SharedStateRule): PlannedFindin
 }
 
 /** In a module without a handler, its exported functions are what handlers call per request. */
-function exportedFunctions(ast: BabelFile): HandlerInfo[] {
+export function exportedFunctions(ast: BabelFile): HandlerInfo[] {
   const decls = moduleDeclarations(ast);
   const out: HandlerInfo[] = [];
   for (const [exportName, value, exportNode] of moduleExports(ast)) {
