@@ -107,3 +107,29 @@ function withLocation(node: Node, depth: number): Node | null {
   }
   return null;
 }
+
+/** Names introduced by a binding pattern (`a`, `{ a, b: c }`, `[d, ...e]`). */
+export function patternNames(pattern: Node | null | undefined, out: string[] = []): string[] {
+  if (!pattern) return out;
+  switch (pattern.type) {
+    case 'Identifier':
+      out.push(pattern.name);
+      break;
+    case 'ObjectPattern':
+      for (const p of pattern.properties) patternNames(p.type === 'RestElement' ? p.argument : (p.value as Node), out);
+      break;
+    case 'ArrayPattern':
+      for (const e of pattern.elements) patternNames(e, out);
+      break;
+    case 'AssignmentPattern':
+      patternNames(pattern.left, out);
+      break;
+    case 'RestElement':
+      patternNames(pattern.argument, out);
+      break;
+    case 'TSParameterProperty':
+      patternNames(pattern.parameter, out);
+      break;
+  }
+  return out;
+}

@@ -2,7 +2,7 @@
 // a function declares, and which names an expression reads from outside itself.
 import type { File as BabelFile, Node, Statement, VariableDeclarator } from '@babel/types';
 import { isPropertyKey } from '../analysis/names-in-use';
-import { isFunction, requireSource } from '../analysis/ast';
+import { isFunction, patternNames, requireSource } from '../analysis/ast';
 import { VISITOR_KEYS } from '@babel/types';
 import { visit } from '../analysis/walk';
 
@@ -20,31 +20,8 @@ export interface ModuleBinding {
   declarator?: VariableDeclarator;
 }
 
-/** Names introduced by a binding pattern (`a`, `{ a, b: c }`, `[d, ...e]`). */
-export function patternNames(pattern: Node | null | undefined, out: string[] = []): string[] {
-  if (!pattern) return out;
-  switch (pattern.type) {
-    case 'Identifier':
-      out.push(pattern.name);
-      break;
-    case 'ObjectPattern':
-      for (const p of pattern.properties) patternNames(p.type === 'RestElement' ? p.argument : (p.value as Node), out);
-      break;
-    case 'ArrayPattern':
-      for (const e of pattern.elements) patternNames(e, out);
-      break;
-    case 'AssignmentPattern':
-      patternNames(pattern.left, out);
-      break;
-    case 'RestElement':
-      patternNames(pattern.argument, out);
-      break;
-    case 'TSParameterProperty':
-      patternNames(pattern.parameter, out);
-      break;
-  }
-  return out;
-}
+/** shared with the other transforms: see analysis/ast.ts */
+export { patternNames };
 
 /** The declaration a top-level statement carries, looking through `export`. */
 export function declarationOf(stmt: Statement): Statement {

@@ -1,34 +1,10 @@
 // Binding patterns: the names a pattern declares, and whether an identifier sits in one.
 import type { Node } from '@babel/types';
 import type { NodeIndex } from '../analysis/walk';
+import { patternNames } from '../analysis/ast';
 
-/** Names bound by a pattern (`a`, `{ a, b: [c] }`, `...d`, `e = 1`). */
-export function patternNames(pattern: Node | null | undefined, out: string[] = []): string[] {
-  if (!pattern) return out;
-  switch (pattern.type) {
-    case 'Identifier':
-      out.push(pattern.name);
-      break;
-    case 'ObjectPattern':
-      for (const p of pattern.properties) patternNames(p.type === 'RestElement' ? p.argument : (p.value as Node), out);
-      break;
-    case 'ArrayPattern':
-      for (const e of pattern.elements) patternNames(e, out);
-      break;
-    case 'RestElement':
-      patternNames(pattern.argument, out);
-      break;
-    case 'AssignmentPattern':
-      patternNames(pattern.left, out);
-      break;
-    case 'TSParameterProperty':
-      patternNames(pattern.parameter, out);
-      break;
-    default:
-      break;
-  }
-  return out;
-}
+/** shared with the other transforms: see analysis/ast.ts */
+export { patternNames };
 
 /**
  * The node that owns a binding pattern an identifier sits in (`{ a: [x] } = …` → the assignment),
