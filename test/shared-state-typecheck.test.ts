@@ -1,6 +1,6 @@
 // The TypeScript results of the shared-state fixtures (outputs, and inputs that must not change)
 // type-check under strict tsc: added parameters, stores, locks and snapshots are valid TypeScript.
-import { execFileSync } from 'node:child_process';
+import { tscErrors } from './support/tsc';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -39,14 +39,7 @@ it('shared-state TypeScript results type-check (strict)', () => {
     writeFileSync(join(dir, 'stubs.d.ts'), stubs(results.map((f) => readFileSync(join(FIXTURES, f), 'utf8'))));
     const compilerOptions = { target: 'es2022', module: 'preserve', moduleResolution: 'bundler', strict: true, noEmit: true, skipLibCheck: true, types: ['node'], lib: ['es2023'] };
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: [...names, 'stubs.d.ts'] }));
-    let output = '';
-    try {
-      execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' });
-    } catch (e) {
-      const err = e as { stdout?: string; stderr?: string };
-      output = `${err.stdout ?? ''}${err.stderr ?? ''}` || String(e);
-    }
-    expect(output).toBe('');
+    expect(tscErrors(join(dir, 'tsconfig.json'))).toBe('');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
