@@ -117,6 +117,14 @@ export async function scan(options: ScanOptions): Promise<Scan> {
     const again = await analyseAll(reached, graphRules, context, jobsFor(reached.length, options.jobs));
     again.forEach((o, i) => reached[i].findings.push(...o.findings));
   }
+  // helper-module findings name the handlers that reach them (known only now, with the graph)
+  const naming = new Set(options.rules.filter((r) => r.namesReachingHandlers).map((r) => r.id));
+  for (const outcome of outcomes) {
+    const reaching = naming.size && !outcome.hasHandler ? project.handlersReaching(outcome.file) : [];
+    if (reaching.length) {
+      for (const f of outcome.findings) if (naming.has(f.rule)) f.message += ` Reached from ${reaching.join(', ')}.`;
+    }
+  }
   for (const outcome of outcomes) {
     findings.push(...outcome.findings);
     if (outcome.error) errors.push(outcome.error);

@@ -40,4 +40,20 @@ describe('import-graph pass', () => {
       ['src/lib/util.js', 'reached from src/handler.js'],
     ]);
   });
+
+  it('appends the reaching handlers to helper-module findings of rules that ask for it', async () => {
+    const stateRule: Rule = {
+      id: 'test-state',
+      title: 'module let',
+      severity: 'warning',
+      docs: 'test-state',
+      namesReachingHandlers: true,
+      check: (ctx) => (ctx.source.includes('let ') ? [{ line: 2, column: 0, message: 'module state.' }] : []),
+    };
+    const result = await scan({ cwd: dir, paths: ['.'], rules: [stateRule], configRules: [], jobs: 1 });
+    expect(result.findings.map((f) => [f.file, f.message])).toEqual([
+      ['src/lib/state.js', 'module state. Reached from src/handler.js.'],
+      ['src/unused.js', 'module state.'],
+    ]);
+  });
 });

@@ -1,21 +1,30 @@
 // shared-state rules beyond the fixtures: the helper-module message, and `needs` pre-filters that
 // never hide a finding (every finding's source contains one of its rule's tokens).
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { scan } from '../cli/pipeline';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_PROJECT } from '../transforms/analysis/project';
 import { analyseSource } from '../transforms/engine/analyse-source';
 import { SHARED_STATE_RULES } from '../transforms/shared-state/rules';
 
 const FIXTURES = join(__dirname, '..', '__testfixtures__', 'shared-state');
 
 describe('shared-state rules', () => {
-  it('name the handler files that reach a helper module, and never mark helper-module state fixable', () => {
-    const source = "let current;\nexport function setUser(u) { current = u; }\nexport function getUser() { return current; }\n";
-    const project = { ...EMPTY_PROJECT, handlersReaching: () => ['src/orders/create-order.js'] };
-    const findings = analyseSource('src/lib/state.mjs', source, SHARED_STATE_RULES, project).findings;
-    expect(findings.map((f) => [f.rule, f.line, f.fixable])).toEqual([['module-state-per-request', 1, null]]);
-    expect(findings[0].message).toContain('Reached from src/orders/create-order.js.');
+  it('name the handler files that reach a helper module, and never mark helper-module state fixable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lmi-ss-reach-'));
+    try {
+      mkdirSync(join(dir, 'src', 'lib'), { recursive: true });
+      mkdirSync(join(dir, 'src', 'orders'), { recursive: true });
+      writeFileSync(join(dir, 'src/lib/state.mjs'), "let current;\nexport function setUser(u) { current = u; }\nexport function getUser() { return current; }\n");
+      writeFileSync(join(dir, 'src/orders/create-order.mjs'), "import { setUser, getUser } from '../lib/state.mjs';\nexport const handler = async (e) => { setUser(e.user); await null; return getUser(); };\n");
+      const result = await scan({ cwd: dir, paths: ['.'], rules: SHARED_STATE_RULES, configRules: [], jobs: 1 });
+      const findings = result.findings.filter((f) => f.file === 'src/lib/state.mjs');
+      expect(findings.map((f) => [f.rule, f.line, f.fixable])).toEqual([['module-state-per-request', 1, null]]);
+      expect(findings[0].message).toContain('Reached from src/orders/create-order.mjs.');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('have exact needs: every finding on the fixtures comes from a source containing one of the tokens', () => {

@@ -61,6 +61,11 @@ export interface RuleMeta {
    * second pass, with the import graph built, on the helper modules a handler reaches
    */
   needsImportGraph?: boolean;
+  /**
+   * true when a finding in a file without a handler (a helper module) should name the handler files
+   * whose imports reach it: the engine appends "Reached from …" once the import graph is built
+   */
+  namesReachingHandlers?: boolean;
 }
 
 export interface Rule extends RuleMeta {

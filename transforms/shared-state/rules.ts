@@ -31,13 +31,11 @@ function makeRule(spec: RuleSpec): Rule {
     docs: spec.id,
     ...(spec.fixable ? { fixedBy: 'shared-state' } : {}),
     needs: spec.needs,
+    // in a helper module (no handler of its own), findings name the handler files that reach it
+    namesReachingHandlers: true,
     check(ctx) {
       const plan = planRule({ file: ctx.file, ast: ctx.ast, handlers: ctx.analysis.handlers, source: ctx.source }, spec.id);
-      if (plan.length === 0) return [];
-      // a helper module: name the handler files that reach it, when the project knows them
-      const reaching = ctx.analysis.handlers.length === 0 ? ctx.project.handlersReaching(ctx.file) : [];
-      const suffix = reaching.length ? ` Reached from ${reaching.join(', ')}.` : '';
-      return plan.map((f) => ({ node: f.node, message: f.message + suffix, hint: f.hint, fixable: !!f.rewrite, ...(f.severity ? { severity: f.severity } : {}) }));
+      return plan.map((f) => ({ node: f.node, message: f.message, hint: f.hint, fixable: !!f.rewrite, ...(f.severity ? { severity: f.severity } : {}) }));
     },
   };
 }
