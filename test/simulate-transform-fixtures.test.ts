@@ -5,25 +5,47 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runSimulate } from '../cli/simulate/command';
 import type { SimulationReport } from '../cli/simulate/report';
 
 const ROOT = join(__dirname, '..');
-const FAKE_PG = join(__dirname, 'simulate-fixtures', 'node_modules', 'pg');
+const FAKES = join(__dirname, 'simulate-fixtures', 'node_modules');
 const SLEEP = 'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n';
+/** A fixed awaited delay for the local modules written below. */
+const WAIT = 'await new Promise((resolve) => setTimeout(resolve, 10));';
+const gz = (value: unknown) => gzipSync(JSON.stringify(value)).toString('base64');
 
 interface Case {
   /** `<transform-id>/<case>` under __testfixtures__ */
   fixture: string;
-  expect: 'race' | 'rejected-at-init' | 'client-per-request';
-  event: (n: number) => unknown;
+  /**
+   * race: the oracle reports a race; rejected-at-init: the runtime refuses the handler;
+   * fails: every invocation throws (e.g. reading `context.succeed`, which the new runtime lacks);
+   * client-per-request: a well-known client is built more than once per worker.
+   */
+  expect: 'race' | 'rejected-at-init' | 'fails' | 'client-per-request';
+  /** the n-th event (1-based); `dir` is the throwaway project */
+  event: (n: number, dir: string) => unknown;
+  exportName?: string;
   /** `deps` package members: name → async function source */
   deps?: Record<string, string>;
   files?: Record<string, string>;
-  pg?: boolean;
+  /** fake packages to copy from test/simulate-fixtures/node_modules */
+  fakes?: string[];
 }
 
+// Positive fixtures (with an .output file) not covered here, and why:
+// - async-handler: sync-declaration-esm, sync-function-cjs, ts-sync-return-type (a synchronous handler runs
+//   the same on LMI: nothing for simulate to see); async-cwfel (callbackWaitsForEmptyEventLoop is ignored
+//   on both sides); exit-and-trace-id (process.exit ends the worker: a harness error, not an invocation
+//   result); fs-readfile-await, fs-named-import-reassigned, ts-fs-await (read /var/task, which is not
+//   there locally); node-callback-forward-error (context.done throws inside an SDK callback, an uncaught
+//   exception rather than an invocation result); ts-promise-chain (`publish` is only an ambient `declare`).
+// - tmp-paths, client-pools, init-phase, shared-state: the fixtures not listed in CASES still need fakes
+//   written for them (time-boxed); tmp-paths fixtures that run a child process (esm-sync-child-process,
+//   tmpdir-join-child-process) cannot be covered: child processes see the real /tmp.
 const CASES: Case[] = [
   { fixture: 'shared-state/rmw-binary-await', expect: 'race', event: (n) => ({ player: `p${n}` }), deps: { fetchScore: 'async () => { await sleep(10); return 1; }' } },
   { fixture: 'shared-state/rmw-compound-await', expect: 'race', event: (n) => ({ order: { amount: n * 10 } }), deps: { getAmount: 'async (order) => { await sleep(10); return order.amount; }' } },
@@ -41,11 +63,45 @@ const CASES: Case[] = [
     fixture: 'init-phase/lazy-db-race-cjs',
     expect: 'client-per-request',
     event: (n) => ({ id: n }),
-    pg: true,
+    fakes: ['pg'],
     files: { 'db.js': "const { Client } = require('pg');\nexports.connect = async () => { const c = new Client(); await c.connect(); return c; };\n" },
   },
-  { fixture: 'client-pools/pg-per-invocation', expect: 'client-per-request', event: (n) => ({ customerId: n }), pg: true },
+  { fixture: 'client-pools/pg-per-invocation', expect: 'client-per-request', event: (n) => ({ customerId: n }), fakes: ['pg'] },
   { fixture: 'async-handler/cjs-callback-basic', expect: 'rejected-at-init', event: (n) => ({ pathParameters: { id: `i${n}` } }), files: { 'db.js': 'exports.lookup = (id) => ({ id });\n' } },
+  { fixture: 'async-handler/arrow-expression-chain', expect: 'rejected-at-init', event: (n) => ({ userId: `u${n}` }), files: { 'profiles.mjs': `export const loadProfile = async (id) => { ${WAIT} return { id }; };\n` } },
+  { fixture: 'async-handler/async-calls-callback', expect: 'rejected-at-init', event: (n) => ({ n }), files: { 'work.js': `exports.work = async (event) => { ${WAIT} return { done: event.n }; };\n` } },
+  { fixture: 'async-handler/async-unused-callback', expect: 'rejected-at-init', event: (n) => ({ n }), files: { 'work.mjs': `export const work = async (event) => { ${WAIT} return { done: event.n }; };\n` } },
+  { fixture: 'async-handler/capture-after-callback', expect: 'rejected-at-init', event: (n) => ({ id: n }), files: { 'metrics.js': 'exports.record = () => {};\n' } },
+  { fixture: 'async-handler/cjs-empty-callback', expect: 'rejected-at-init', event: (n) => ({ detail: { n } }), files: { 'audit.js': 'exports.audit = () => {};\n' } },
+  { fixture: 'async-handler/context-done', expect: 'fails', event: (n) => ({ n }), files: { 'validate.js': 'exports.validate = (event) => ({ ok: true, value: event.n });\n' } },
+  { fixture: 'async-handler/context-succeed-fail', expect: 'fails', event: (n) => ({ body: JSON.stringify({ n }) }) },
+  { fixture: 'async-handler/context-try-catch-rethrow', expect: 'fails', event: (n) => ({ n }), files: { 'lookup.js': `exports.lookup = async (event) => { ${WAIT} return { n: event.n }; };\n` } },
+  { fixture: 'async-handler/esm-arrow-return', expect: 'rejected-at-init', event: (n) => ({ items: [{ price: n }, { price: 1 }] }) },
+  { fixture: 'async-handler/export-default-declaration', expect: 'fails', exportName: 'default', event: (n) => ({ name: `n${n}` }) },
+  { fixture: 'async-handler/fs-name-clash', expect: 'rejected-at-init', event: (_, dir) => ({ path: join(dir, 'package.json') }) },
+  {
+    fixture: 'async-handler/node-callback-forwarded',
+    expect: 'rejected-at-init',
+    event: (n) => ({ id: n }),
+    files: { 'legacy-lookup.js': 'exports.lookup = (id, options, callback) => { setTimeout(() => callback(null, { id }), 10); };\n' },
+  },
+  { fixture: 'async-handler/node-callback-wrapper', expect: 'rejected-at-init', event: (n) => ({ payload: gz({ items: Array.from({ length: n }, (_, i) => i) }) }) },
+  { fixture: 'async-handler/object-method', expect: 'rejected-at-init', event: (n) => ({ Records: Array.from({ length: n }, (_, i) => ({ messageId: `m${i}` })) }) },
+  {
+    fixture: 'async-handler/promise-chain-blocks',
+    expect: 'rejected-at-init',
+    event: (n) => ({ owner: `o${n}` }),
+    files: { 'db.js': `exports.query = async (sql, params) => { ${WAIT} return [{ owner: params[0] }]; };\n` },
+  },
+  { fixture: 'async-handler/promise-chain-identity', expect: 'rejected-at-init', event: (n) => ({ n }), files: { 'work.mjs': `export const doWork = async (event) => { ${WAIT} return { done: event.n }; };\n` } },
+  { fixture: 'async-handler/promise-chain', expect: 'rejected-at-init', event: (n) => ({ orderId: `o${n}` }), files: { 'orders.js': `exports.fetchOrder = async (id) => { ${WAIT} return { id }; };\n` } },
+  { fixture: 'async-handler/sdk-v2-promise', expect: 'rejected-at-init', event: (n) => ({ key: `k${n}` }), fakes: ['aws-sdk'] },
+  { fixture: 'async-handler/switch-break', expect: 'rejected-at-init', event: () => ({ action: 'ping' }) },
+  { fixture: 'async-handler/try-catch-name-clash', expect: 'fails', event: (n) => ({ body: JSON.stringify({ n }) }) },
+  { fixture: 'async-handler/ts-callback-type', expect: 'rejected-at-init', event: (n) => ({ body: `b${n}` }) },
+  { fixture: 'async-handler/ts-context-succeed', expect: 'fails', event: (n) => ({ Records: [{ s3: { object: { key: `k${n}` } } }] }) },
+  { fixture: 'async-handler/ts-handler-type', expect: 'rejected-at-init', event: (n) => ({ queryStringParameters: { name: `n${n}` } }) },
+  { fixture: 'async-handler/ts-node-callback-wrapper', expect: 'rejected-at-init', event: (n) => ({ Records: [{ kinesis: { data: gz({ n }) } }] }) },
 ];
 
 const made: string[] = [];
@@ -66,18 +122,18 @@ function project(c: Case): { dir: string; input: string; output: string } {
   cpSync(join(fixtures, input), join(dir, input));
   cpSync(join(fixtures, output), join(dir, output));
   for (const [file, source] of Object.entries(c.files ?? {})) writeFileSync(join(dir, file), source);
-  if (c.pg) cpSync(FAKE_PG, join(dir, 'node_modules', 'pg'), { recursive: true });
+  for (const pkg of c.fakes ?? []) cpSync(join(FAKES, pkg), join(dir, 'node_modules', pkg), { recursive: true });
   if (c.deps) {
     mkdirSync(join(dir, 'node_modules', 'deps'), { recursive: true });
     writeFileSync(join(dir, 'node_modules', 'deps', 'package.json'), JSON.stringify({ name: 'deps', main: 'index.js' }));
     const members = Object.entries(c.deps).map(([k, src]) => `exports.${k} = ${src};`);
     writeFileSync(join(dir, 'node_modules', 'deps', 'index.js'), SLEEP + members.join('\n') + '\n');
   }
-  writeFileSync(join(dir, 'events.json'), JSON.stringify(Array.from({ length: 8 }, (_, i) => c.event(i + 1))));
+  writeFileSync(join(dir, 'events.json'), JSON.stringify(Array.from({ length: 8 }, (_, i) => c.event(i + 1, dir))));
   return { dir, input, output };
 }
 
-async function simulate(dir: string, file: string): Promise<{ code: number; report?: SimulationReport; stderr: string }> {
+async function simulate(dir: string, file: string, exportName = 'handler'): Promise<{ code: number; report?: SimulationReport; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io = {
@@ -89,7 +145,7 @@ async function simulate(dir: string, file: string): Promise<{ code: number; repo
     stdinIsTTY: false,
     env: {},
   };
-  const code = await runSimulate([file], { format: 'json', events: 'events.json', workers: '2', concurrency: '4' }, io);
+  const code = await runSimulate([file], { format: 'json', events: 'events.json', workers: '2', concurrency: '4', export: exportName }, io);
   return { code, report: code === 2 ? undefined : (JSON.parse(stdout) as SimulationReport), stderr };
 }
 
@@ -102,8 +158,8 @@ const present = CASES.filter((c) => {
 describe.concurrent('simulate on transform fixtures: input shows the hazard, output does not', { timeout: 120_000 }, () => {
   it.each(present.map((c) => [c.fixture, c] as const))('%s', async (_, c) => {
     const { dir, input, output } = project(c);
-    const before = await simulate(dir, input);
-    const after = await simulate(dir, output);
+    const before = await simulate(dir, input, c.exportName);
+    const after = await simulate(dir, output, c.exportName);
     expect(before.stderr).toBe('');
     expect(after.stderr).toBe('');
     if (c.expect === 'race') {
@@ -112,11 +168,14 @@ describe.concurrent('simulate on transform fixtures: input shows the hazard, out
     } else if (c.expect === 'rejected-at-init') {
       expect(before.code).toBe(1);
       expect(before.report!.outcome).toBe('rejected-at-init');
+    } else if (c.expect === 'fails') {
+      expect(before.report!.invocations.map((i) => i.result.ok && 'ok')).toEqual(before.report!.invocations.map(() => false));
     } else {
       expect(Math.max(...before.report!.clients.map((k) => k.maxPerWorker))).toBeGreaterThan(1);
       expect(Math.max(...after.report!.clients.map((k) => k.maxPerWorker))).toBe(1);
     }
     expect(after.code).toBe(0);
     expect(after.report!.races).toEqual([]);
+    expect(after.report!.invocations.filter((i) => !i.result.ok).map((i) => i.result)).toEqual([]);
   });
 });
