@@ -174,11 +174,20 @@ describe('examples/orders-service', () => {
 });
 
 // `lmi-migrate simulate` with the fakes bundled in examples/orders-service/simulate (fetch-based
-// services, fixed delays): the hazards show as races before the migration, and are gone after it.
+// services, fake pg and MongoDB drivers, fixed delays): the hazards show before the migration (a race,
+// a handler refused at init, a client built per invocation, a /tmp file written in place by concurrent
+// invocations), and after it there is no race.
 describe.concurrent('examples/orders-service under simulate', { timeout: 180_000 }, () => {
-  const SIMULATED = [
+  type Before = 'races' | 'rejected-at-init' | 'clients-per-invocation' | 'tmp-overwritten' | 'clean';
+  const SIMULATED: Array<{ file: string; events: string; before: Before; sharedCache?: string }> = [
     { file: 'examples/orders-service/src/reports/export-report.ts', events: 'export-report.json', before: 'races' },
     { file: 'examples/orders-service/src/payments/charge.js', events: 'charge.json', before: 'rejected-at-init' },
+    { file: 'examples/orders-service/src/inventory/sync.ts', events: 'sync.json', before: 'races' },
+    { file: 'examples/orders-service/src/orders/cancel-order.js', events: 'cancel-order.json', before: 'clients-per-invocation' },
+    { file: 'examples/orders-service/src/reviews/get-reviews.js', events: 'get-reviews.json', before: 'clients-per-invocation' },
+    // the snapshot is a cache meant to outlive the invocation; the migration replaces it by rename
+    { file: 'examples/orders-service/src/inventory/lookup-sku.ts', events: 'lookup-sku.json', before: 'tmp-overwritten', sharedCache: '/tmp/catalog-snapshot.json' },
+    { file: 'examples/orders-service/src/orders/list-orders.js', events: 'list-orders.json', before: 'clean' },
   ];
 
   /** A copy of the example holding only `file` (as is, or migrated), so simulate loads that version. */
@@ -216,19 +225,29 @@ describe.concurrent('examples/orders-service under simulate', { timeout: 180_000
     }
   }
 
-  for (const { file, events, before } of SIMULATED) {
+  /** What `before` says the unmigrated handler shows, read from the report. */
+  function shownBefore(report: SimulationReport): Before {
+    if (report.outcome !== 'clean') return report.outcome;
+    if (report.clients.some((c) => c.inInvocations > 0)) return 'clients-per-invocation';
+    if (report.tmp.overwritten.length > 0) return 'tmp-overwritten';
+    return 'clean';
+  }
+
+  for (const { file, events, before, sharedCache } of SIMULATED) {
     const name = relative('examples/orders-service', file);
-    it(`${name}: the hazard shows before the migration (${before})`, async () => {
+    it(`${name}: before the migration simulate shows ${before}`, async () => {
       const report = await simulate(projectWith(file, false), events);
-      expect(report.outcome).toBe(before);
+      expect(shownBefore(report)).toBe(before);
     });
 
-    it(`${name}: no race, no clobbered or leftover /tmp file after the migration`, async () => {
+    it(`${name}: no race, no client per invocation, no clobbered or leftover /tmp file after the migration`, async () => {
       const report = await simulate(projectWith(file, true), events);
       expect(report.races.map((r) => ({ event: r.event, concurrent: r.concurrent }))).toEqual([]);
       expect(report.outcome).toBe('clean');
-      expect(report.tmp.overwritten).toEqual([]);
-      expect(report.tmp.leftBehind).toEqual([]);
+      expect(report.invocations.filter((i) => !i.result.ok).map((i) => i.result)).toEqual([]);
+      expect(report.clients.filter((c) => c.inInvocations > 0)).toEqual([]);
+      expect(report.tmp.overwritten.filter((o) => o.path !== sharedCache)).toEqual([]);
+      expect(report.tmp.leftBehind).toEqual(sharedCache ? [sharedCache] : []);
     });
   }
 });

@@ -1,13 +1,25 @@
 // Setup module for `lmi-migrate simulate`: stands in for the HTTP services the fetch-based handlers
-// call (orders API, upload URLs, payment provider, catalog, warehouse). Fixed delays make the
+// call (orders API, upload URLs, payment provider, catalog, warehouse, storefront, metrics) and for
+// the pg and MongoDB drivers the CommonJS handlers require. Fixed delays make the
 // interleaving of concurrent invocations, and so the report, repeatable.
+import Module from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
+
+// The example is never installed: `require('pg')` / `require('mongodb')` from the CommonJS handlers
+// resolve to the fakes in ./fakes/node_modules (simulate counts their clients like the real ones).
+const FAKES = new Map(['pg', 'mongodb'].map((name) => [name, new URL(`./fakes/node_modules/${name}/index.js`, import.meta.url).pathname]));
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  return FAKES.get(request) ?? resolveFilename.call(this, request, ...rest);
+};
 
 process.env.ORDERS_API_URL = 'https://orders.test';
 process.env.PAYMENT_PROVIDER_URL = 'https://payments.test';
 process.env.PAYMENT_API_KEY = 'test-key';
 process.env.CATALOG_SNAPSHOT_URL = 'https://catalog.test/snapshot.json';
 process.env.WAREHOUSE_API = 'https://warehouse.test';
+process.env.STOREFRONT_URL = 'https://storefront.test';
+process.env.METRICS_URL = 'https://metrics.test';
 
 const CATALOG = {
   'MUG-001': { sku: 'MUG-001', name: 'Mug', priceCents: 1250 },
@@ -38,6 +50,10 @@ globalThis.fetch = async (input, init = {}) => {
     return json({ id: `ch_${reference}`, status: amount > 0 ? 'succeeded' : 'failed' });
   }
   if (url.host === 'catalog.test') return json(CATALOG);
+  // one warehouse (see README: with more, sync.ts's running total interleaves even after the migration)
+  if (url.host === 'warehouse.test' && url.pathname === '/warehouses') return json([{ id: 'w1', url: 'https://warehouse.test/w1' }]);
+  if (url.host === 'warehouse.test' && url.pathname === '/w1/stock') return json([{ sku: 'MUG-001', quantity: 7 }, { sku: 'TEE-014', quantity: 3 }]);
+  if (url.host === 'storefront.test' || url.host === 'metrics.test') return new Response(null, { status: 204 });
   if (url.host === 'warehouse.test') return json({ quantity: url.pathname.endsWith('MUG-001') ? 7 : 3 });
   return new Response('not found', { status: 404 });
 };
