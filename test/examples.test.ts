@@ -190,16 +190,18 @@ describe.concurrent('examples/orders-service under simulate', { timeout: 180_000
     { file: 'examples/orders-service/src/orders/list-orders.js', events: 'list-orders.json', before: 'clean' },
   ];
 
-  /** A copy of the example holding only `file` (as is, or migrated), so simulate loads that version. */
-  function projectWith(file: string, migrated: boolean): string {
+  /** A copy of the example holding only `file` and the modules it imports (as is, or migrated), so simulate loads that version. */
+  function projectWith(file: string, migrated: boolean, imports: string[] = []): string {
     const cacheDir = join(REPO, 'node_modules', '.cache');
     mkdirSync(cacheDir, { recursive: true });
     const dir = mkdtempSync(join(cacheDir, 'examples-simulate-'));
     writeFileSync(join(dir, 'package.json'), read(packagePath));
-    const target = join(dir, relative('examples/orders-service', file));
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, migrated ? transformSource(file, read(file), TRANSFORMS, exampleProject()).output : read(file));
-    return target;
+    for (const source of [file, ...imports]) {
+      const target = join(dir, relative('examples/orders-service', source));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, migrated ? transformSource(source, read(source), TRANSFORMS, exampleProject()).output : read(source));
+    }
+    return join(dir, relative('examples/orders-service', file));
   }
 
   async function simulate(handlerFile: string, events: string): Promise<SimulationReport> {
@@ -221,7 +223,7 @@ describe.concurrent('examples/orders-service under simulate', { timeout: 180_000
       if (code === 2) throw new Error(`simulate failed: ${stderr}`);
       return JSON.parse(stdout) as SimulationReport;
     } finally {
-      rmSync(dirname(dirname(dirname(handlerFile))), { recursive: true, force: true });
+      rmSync(dirname(dirname(dirname(handlerFile))), { recursive: true, force: true }); // <dir>/src/<area>/<file>
     }
   }
 
@@ -250,4 +252,22 @@ describe.concurrent('examples/orders-service under simulate', { timeout: 180_000
       expect(report.tmp.leftBehind).toEqual(sharedCache ? [sharedCache] : []);
     });
   }
+
+  // src/lib/db.js shares one pg Client and connects it lazily behind a flag: `check` reports it as
+  // db-single-connection, not fixable (BEGIN/COMMIT run on that connection), so it stays for a human.
+  // The fake Client refuses a second connect() as node-postgres does, and the race shows after --yes.
+  const WEBHOOK = 'examples/orders-service/src/payments/webhook.js';
+  it('src/payments/webhook.js: before the migration every invocation fails (context.succeed) or races (shared pg Client)', async () => {
+    const report = await simulate(projectWith(WEBHOOK, false, ['examples/orders-service/src/lib/db.js']), 'webhook.json');
+    expect(report.invocations.filter((i) => i.result.ok)).toEqual([]);
+    expect(report.races.length).toBeGreaterThan(0);
+  });
+
+  it('src/payments/webhook.js: after --yes context.succeed is gone, and the shared pg Client left for a human still races', async () => {
+    const report = await simulate(projectWith(WEBHOOK, true, ['examples/orders-service/src/lib/db.js']), 'webhook.json');
+    expect(report.outcome).toBe('races');
+    const concurrent = report.races.map((r) => r.concurrent);
+    expect(concurrent).toEqual(concurrent.map(() => ({ ok: false, error: { errorType: 'Error', errorMessage: 'Client has already been connected. You cannot reuse a client.' } })));
+    expect(report.races.map((r) => r.sequential.startOrder)).toEqual(concurrent.map(() => ({ ok: true, response: { statusCode: 204 } })));
+  });
 });

@@ -16,6 +16,7 @@ Module._resolveFilename = function (request, ...rest) {
 process.env.ORDERS_API_URL = 'https://orders.test';
 process.env.PAYMENT_PROVIDER_URL = 'https://payments.test';
 process.env.PAYMENT_API_KEY = 'test-key';
+process.env.WEBHOOK_SECRET = 'test-webhook-secret';
 process.env.CATALOG_SNAPSHOT_URL = 'https://catalog.test/snapshot.json';
 process.env.WAREHOUSE_API = 'https://warehouse.test';
 process.env.STOREFRONT_URL = 'https://storefront.test';
