@@ -59,6 +59,50 @@ const CASES: Case[] = [
   { fixture: 'shared-state/counter-readback', expect: 'race', event: (n) => ({ n }), deps: { save: 'async () => { await sleep(10); return true; }' } },
   { fixture: 'shared-state/counter-request-id', expect: 'race', event: (n) => ({ prefix: `p${n}` }), deps: { save: 'async () => { await sleep(10); return true; }' } },
   { fixture: 'shared-state/env-local-cjs', expect: 'race', event: (n) => ({ stage: n === 3 ? 'prod' : `stage-${n}` }), deps: { audit: 'async () => { await sleep(10); return true; }' } },
+  { fixture: 'shared-state/env-local-mjs', expect: 'race', event: (n) => ({ tenant: `t${n}` }), deps: { audit: 'async () => { await sleep(10); }' } },
+  { fixture: 'shared-state/env-local-ts', expect: 'race', event: (n) => ({ priority: n }), deps: { audit: 'async () => { await sleep(10); }' } },
+  { fixture: 'shared-state/env-try-block', expect: 'race', event: (n) => ({ tenant: `t${n}` }), deps: { audit: 'async () => { await sleep(10); }' } },
+  { fixture: 'shared-state/counter-plus-one', expect: 'race', event: (n) => ({ id: `i${n}` }), deps: { handle: 'async (id) => { await sleep(10); return id; }' } },
+  { fixture: 'shared-state/rmw-let-reread', expect: 'race', event: (n) => ({ body: 'x'.repeat(n) }), deps: { measure: 'async (body) => { await sleep(10); return body.length; }' } },
+  {
+    fixture: 'shared-state/rmw-map-reread',
+    expect: 'race',
+    event: (n) => ({ user: 'u1', text: Array.from({ length: n }, () => 'w').join(' ') }),
+    deps: { countWords: "async (text) => { await sleep(10); return text.split(' ').length; }" },
+  },
+  { fixture: 'shared-state/rmw-member', expect: 'race', event: (n) => ({ job: { id: `j${n}`, cost: n, delay: 10 } }), deps: { getCost: 'async (job) => { await sleep(job.delay); return job.cost; }' } },
+  { fixture: 'shared-state/rmw-mutex-keyed', expect: 'race', fakes: ['async-mutex'], event: (n) => ({ account: 'a1', rate: n }), deps: { applyInterest: 'async (current, rate) => { await sleep(10); return current + rate; }' } },
+  { fixture: 'shared-state/rmw-mutex-keyed-ts', expect: 'race', fakes: ['async-mutex'], event: (n) => ({ account: 'a1', rate: n }), deps: { applyInterest: 'async (current, rate) => { await sleep(10); return current + rate; }' } },
+  {
+    fixture: 'shared-state/rmw-mutex-single',
+    expect: 'race',
+    fakes: ['async-mutex'],
+    event: (n) => ({ party: (n % 3) + 1 }),
+    deps: { reserve: 'async (first, party) => { await sleep(10); return Array.from({ length: party }, (_, i) => first + i); }' },
+  },
+  {
+    fixture: 'shared-state/state-batch-failures',
+    expect: 'race',
+    event: (n) => ({ Records: [{ messageId: `m${n}a`, fail: true }, { messageId: `m${n}b` }] }),
+    deps: { processRecord: "async (record) => { await sleep(10); if (record.fail) throw new Error('bad record'); }" },
+  },
+  {
+    fixture: 'shared-state/state-reset-array',
+    expect: 'race',
+    event: (n) => ({ Records: [{ messageId: `m${n}a`, fail: true }, { messageId: `m${n}b` }] }),
+    deps: { processRecord: 'async (record) => { await sleep(10); return !record.fail; }' },
+  },
+  { fixture: 'shared-state/state-deep-store', expect: 'race', event: (n) => ({ tenant: `t${n}`, orderId: `o${n}` }), deps: { loadOrder: 'async (id) => { await sleep(10); return [{ id }]; }' } },
+  { fixture: 'shared-state/state-deep-store-ts', expect: 'race', event: (n) => ({ tenant: `t${n}`, orderId: `o${n}` }), deps: { loadOrder: 'async (id) => { await sleep(10); return [{ id }]; }' } },
+  {
+    fixture: 'shared-state/state-let-helper-ts',
+    expect: 'race',
+    event: (n) => ({ locale: n % 4 < 2 ? 'fr' : 'en', userId: `u${n}` }),
+    deps: { fetchProfile: 'async (id) => { await sleep(10); return { name: id }; }' },
+  },
+  { fixture: 'shared-state/state-object', expect: 'race', event: (n) => ({ data: `d${n}`, id: `i${n}` }), deps: { enrich: 'async (id) => { await sleep(10); return id; }' } },
+  { fixture: 'shared-state/state-object-helper', expect: 'race', event: (n) => ({ tenant: `t${n}`, user: `u${n}`, id: `i${n}` }), deps: { enrich: 'async (id) => { await sleep(10); return id; }' } },
+  { fixture: 'shared-state/state-try-block', expect: 'race', event: (n) => ({ userId: `u${n}`, orderId: `o${n}` }), deps: { loadOrder: 'async (id) => { await sleep(10); return { id }; }' } },
   {
     fixture: 'init-phase/lazy-db-race-cjs',
     expect: 'client-per-request',
@@ -145,7 +189,7 @@ async function simulate(dir: string, file: string, exportName = 'handler'): Prom
     stdinIsTTY: false,
     env: {},
   };
-  const code = await runSimulate([file], { format: 'json', events: 'events.json', workers: '2', concurrency: '4', export: exportName }, io);
+  const code = await runSimulate([file], { format: 'json', events: 'events.json', workers: '1', concurrency: '4', export: exportName }, io);
   return { code, report: code === 2 ? undefined : (JSON.parse(stdout) as SimulationReport), stderr };
 }
 
