@@ -1,17 +1,21 @@
 // Setup module for `lmi-migrate simulate`: stands in for the HTTP services the fetch-based handlers
 // call (orders API, upload URLs, payment provider, catalog, warehouse, storefront, metrics) and for
-// the pg and MongoDB drivers the CommonJS handlers require. Fixed delays make the
+// the database, Redis and S3 clients the handlers require or import. Fixed delays make the
 // interleaving of concurrent invocations, and so the report, repeatable.
-import Module from 'node:module';
+import Module, { register } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { FAKE_FILES } from './fakes/fake-files.mjs';
 
-// The example is never installed: `require('pg')` / `require('mongodb')` from the CommonJS handlers
-// resolve to the fakes in ./fakes/node_modules (simulate counts their clients like the real ones).
-const FAKES = new Map(['pg', 'mongodb'].map((name) => [name, new URL(`./fakes/node_modules/${name}/index.js`, import.meta.url).pathname]));
+// The example is never installed: `require` and `import` of pg, mongodb, mysql2/promise, redis and
+// @aws-sdk/client-s3 load the fakes in ./fakes/node_modules (simulate counts their clients like the
+// real ones', since they live in a node_modules folder).
+const FAKES = new Map([...FAKE_FILES].map(([name, file]) => [name, fileURLToPath(new URL(file, new URL('./fakes/', import.meta.url)))]));
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   return FAKES.get(request) ?? resolveFilename.call(this, request, ...rest);
 };
+register('./fakes/resolve-hooks.mjs', import.meta.url);
 
 process.env.ORDERS_API_URL = 'https://orders.test';
 process.env.PAYMENT_PROVIDER_URL = 'https://payments.test';

@@ -1,0 +1,9 @@
+// Package specifier → its fake, relative to this folder.
+export const FAKE_FILES = new Map([
+  ['pg', './node_modules/pg/index.js'],
+  ['mongodb', './node_modules/mongodb/index.js'],
+  ['mysql2', './node_modules/mysql2/index.js'],
+  ['mysql2/promise', './node_modules/mysql2/promise.js'],
+  ['redis', './node_modules/redis/index.js'],
+  ['@aws-sdk/client-s3', './node_modules/@aws-sdk/client-s3/index.js'],
+]);
