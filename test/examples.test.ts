@@ -174,7 +174,7 @@ describe('examples/orders-service', () => {
 });
 
 // `lmi-migrate simulate` with the fakes bundled in examples/orders-service/simulate (fetch-based
-// services; pg, MongoDB, mysql2, Redis and S3 clients; fixed delays): the hazards show before the
+// services; pg, MongoDB, mysql2, Redis, S3 and DynamoDB clients, middy; fixed delays): the hazards show before the
 // migration (a race, a handler refused at init, a client built per invocation, a /tmp file written in
 // place by concurrent invocations), and after it there is no race.
 describe.concurrent('examples/orders-service under simulate', { timeout: 180_000 }, () => {
@@ -187,6 +187,7 @@ describe.concurrent('examples/orders-service under simulate', { timeout: 180_000
     { file: 'examples/orders-service/src/reviews/get-reviews.js', events: 'get-reviews.json', before: 'clients-per-invocation' },
     // the snapshot is a cache meant to outlive the invocation; the migration replaces it by rename
     { file: 'examples/orders-service/src/inventory/lookup-sku.ts', events: 'lookup-sku.json', before: 'tmp-overwritten', sharedCache: '/tmp/catalog-snapshot.json' },
+    { file: 'examples/orders-service/src/orders/get-order.mjs', events: 'get-order.json', before: 'races' },
     { file: 'examples/orders-service/src/customers/get-customer.mjs', events: 'get-customer.json', before: 'clients-per-invocation' },
     { file: 'examples/orders-service/src/orders/list-orders.js', events: 'list-orders.json', before: 'clean' },
     { file: 'examples/orders-service/src/reports/archive-orders.mjs', events: 'archive-orders.json', before: 'clean' },

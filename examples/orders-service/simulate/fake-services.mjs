@@ -1,15 +1,15 @@
 // Setup module for `lmi-migrate simulate`: stands in for the HTTP services the fetch-based handlers
 // call (orders API, upload URLs, payment provider, catalog, warehouse, storefront, metrics) and for
-// the database, Redis and S3 clients the handlers require or import. Fixed delays make the
-// interleaving of concurrent invocations, and so the report, repeatable.
+// the database, Redis and AWS SDK clients and middy that the handlers require or import. Fixed delays
+// make the interleaving of concurrent invocations, and so the report, repeatable.
 import Module, { register } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FAKE_FILES } from './fakes/fake-files.mjs';
 
-// The example is never installed: `require` and `import` of pg, mongodb, mysql2/promise, redis and
-// @aws-sdk/client-s3 load the fakes in ./fakes/node_modules (simulate counts their clients like the
-// real ones', since they live in a node_modules folder).
+// The example is never installed: `require` and `import` of the packages in ./fakes/fake-files.mjs
+// load the fakes in ./fakes/node_modules (simulate counts their clients like the real ones', since
+// they live in a node_modules folder).
 const FAKES = new Map([...FAKE_FILES].map(([name, file]) => [name, fileURLToPath(new URL(file, new URL('./fakes/', import.meta.url)))]));
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
@@ -25,6 +25,8 @@ process.env.CATALOG_SNAPSHOT_URL = 'https://catalog.test/snapshot.json';
 process.env.WAREHOUSE_API = 'https://warehouse.test';
 process.env.STOREFRONT_URL = 'https://storefront.test';
 process.env.METRICS_URL = 'https://metrics.test';
+process.env.ORDERS_TABLE = 'orders';
+process.env.INVOICE_BUCKET = 'invoices';
 
 const CATALOG = {
   'MUG-001': { sku: 'MUG-001', name: 'Mug', priceCents: 1250 },

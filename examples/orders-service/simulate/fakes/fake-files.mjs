@@ -6,4 +6,8 @@ export const FAKE_FILES = new Map([
   ['mysql2/promise', './node_modules/mysql2/promise.js'],
   ['redis', './node_modules/redis/index.js'],
   ['@aws-sdk/client-s3', './node_modules/@aws-sdk/client-s3/index.js'],
+  ['@aws-sdk/client-dynamodb', './node_modules/@aws-sdk/client-dynamodb/index.js'],
+  ['@aws-sdk/lib-dynamodb', './node_modules/@aws-sdk/lib-dynamodb/index.js'],
+  ['@aws-sdk/s3-request-presigner', './node_modules/@aws-sdk/s3-request-presigner/index.js'],
+  ['@middy/core', './node_modules/@middy/core/index.js'],
 ]);
