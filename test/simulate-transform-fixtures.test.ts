@@ -23,9 +23,10 @@ interface Case {
   /**
    * race: the oracle reports a race; rejected-at-init: the runtime refuses the handler;
    * fails: every invocation throws (e.g. reading `context.succeed`, which the new runtime lacks);
-   * client-per-request: a well-known client is built more than once per worker.
+   * client-per-request: a well-known client is built more than once per worker;
+   * tmp-overwritten: a /tmp file one request wrote is written again by another while the first runs.
    */
-  expect: 'race' | 'rejected-at-init' | 'fails' | 'client-per-request';
+  expect: 'race' | 'rejected-at-init' | 'fails' | 'client-per-request' | 'tmp-overwritten';
   /** the n-th event (1-based); `dir` is the throwaway project */
   event: (n: number, dir: string) => unknown;
   exportName?: string;
@@ -111,6 +112,19 @@ const CASES: Case[] = [
     files: { 'db.js': "const { Client } = require('pg');\nexports.connect = async () => { const c = new Client(); await c.connect(); return c; };\n" },
   },
   { fixture: 'client-pools/pg-per-invocation', expect: 'client-per-request', event: (n) => ({ customerId: n }), fakes: ['pg'] },
+  {
+    fixture: 'tmp-paths/cjs-async-report',
+    expect: 'tmp-overwritten',
+    event: (n) => ({ reportId: `r${n}`, rows: Array.from({ length: n }, (_, i) => [i, n]) }),
+    fakes: ['@aws-sdk/client-s3'],
+  },
+  { fixture: 'tmp-paths/expression-body', expect: 'tmp-overwritten', event: (n) => ({ text: `note ${n}` }) },
+  { fixture: 'tmp-paths/module-constant-chain', expect: 'tmp-overwritten', event: (n) => ({ png: Buffer.from(`png ${n}`).toString('base64') }) },
+  { fixture: 'tmp-paths/open-write-flags', expect: 'tmp-overwritten', event: (n) => ({ Records: Array.from({ length: n }, (_, i) => ({ body: JSON.stringify({ i }) })) }) },
+  { fixture: 'tmp-paths/return-await', expect: 'tmp-overwritten', event: (n) => ({ bucket: 'b', rows: [`row ${n}`] }), fakes: ['@aws-sdk/client-s3'] },
+  { fixture: 'tmp-paths/ts-module-constant', expect: 'tmp-overwritten', event: (n) => ({ body: JSON.stringify(Array.from({ length: n }, (_, i) => ({ sku: `s${i}`, cents: i }))) }) },
+  { fixture: 'tmp-paths/ts-template-literal', expect: 'tmp-overwritten', event: (n) => ({ orderId: `o${n}`, lines: Array.from({ length: n }, (_, i) => `line ${i}`) }), fakes: ['pdfkit'] },
+  { fixture: 'tmp-paths/two-handlers-own-files', expect: 'tmp-overwritten', exportName: 'importHandler', event: (n) => ({ csv: 'a,b\n'.repeat(n) }) },
   { fixture: 'client-pools/pg-straight-line-tx', expect: 'client-per-request', event: (n) => ({ body: `b${n}` }), fakes: ['pg'] },
   { fixture: 'client-pools/pg-transaction', expect: 'client-per-request', event: (n) => ({ body: JSON.stringify({ customerId: n, total: n * 10 }) }), fakes: ['pg'] },
   { fixture: 'client-pools/pg-finally-no-rollback', expect: 'client-per-request', event: (n) => ({ ids: [n, n + 100] }), fakes: ['pg'] },
@@ -232,6 +246,9 @@ describe.concurrent('simulate on transform fixtures: input shows the hazard, out
     } else if (c.expect === 'rejected-at-init') {
       expect(before.code).toBe(1);
       expect(before.report!.outcome).toBe('rejected-at-init');
+    } else if (c.expect === 'tmp-overwritten') {
+      expect(before.report!.tmp.overwritten.length).toBeGreaterThan(0);
+      expect(after.report!.tmp.overwritten).toEqual([]);
     } else if (c.expect === 'fails') {
       expect(before.report!.invocations.map((i) => i.result.ok && 'ok')).toEqual(before.report!.invocations.map(() => false));
     } else {
