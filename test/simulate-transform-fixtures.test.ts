@@ -45,7 +45,9 @@ interface Case {
 //   as an overwrite); cjs-streams-pipeline (needs a fake S3 body that is a gzip stream; not written yet).
 // - client-pools: pg-accessor, pg-module-client, pg-module-transaction (one shared connection whose
 //   transactions interleave: needs a fake pg that models per-connection transaction state);
-//   mongo-*, mysql-*, mysql2-*, redis-* (fakes not written yet, time-boxed); sdk-docclient-chain
+//   mongo-module-connect, mysql-module-callback, mysql2-module-transaction, redis-module-connect (the
+//   client is already built once at init; the fix is about connecting/sharing it, not visible as a
+//   construction count or a wrong response with these fakes); sdk-docclient-chain
 //   (imports @middy/core); sdk-inline-and-destroy (needs SQS and s3-request-presigner fakes, not written
 //   yet); sdk-v2-single-client (`aws-sdk/clients/s3` is not a counted entry point).
 // - init-phase: blocking-crypto-zlib-cjs, blocking-fs-esm, blocking-zlib-ts (blocking the event loop costs
@@ -157,6 +159,17 @@ const CASES: Case[] = [
   { fixture: 'tmp-paths/ts-module-constant', expect: 'tmp-overwritten', event: (n) => ({ body: JSON.stringify(Array.from({ length: n }, (_, i) => ({ sku: `s${i}`, cents: i }))) }) },
   { fixture: 'tmp-paths/ts-template-literal', expect: 'tmp-overwritten', event: (n) => ({ orderId: `o${n}`, lines: Array.from({ length: n }, (_, i) => `line ${i}`) }), fakes: ['pdfkit'] },
   { fixture: 'tmp-paths/two-handlers-own-files', expect: 'tmp-overwritten', exportName: 'importHandler', event: (n) => ({ csv: 'a,b\n'.repeat(n) }) },
+  { fixture: 'client-pools/mongo-per-invocation', expect: 'client-per-request', event: (n) => ({ orderId: `o${n}` }), fakes: ['mongodb'] },
+  { fixture: 'client-pools/mongo-static-connect', expect: 'client-per-request', event: (n) => ({ sku: `s${n}` }), fakes: ['mongodb'] },
+  { fixture: 'client-pools/mysql2-promise-per-invocation', expect: 'client-per-request', event: (n) => ({ userId: n }), fakes: ['mysql2'] },
+  {
+    fixture: 'client-pools/mysql2-transaction',
+    expect: 'client-per-request',
+    event: (n) => ({ Records: [{ body: JSON.stringify({ id: n, total: n * 10 }) }] }),
+    fakes: ['mysql2'],
+  },
+  { fixture: 'client-pools/redis-per-invocation', expect: 'client-per-request', event: (n) => ({ pathParameters: { id: `p${n}` } }), fakes: ['redis'] },
+  { fixture: 'client-pools/redis-ioredis', expect: 'client-per-request', event: (n) => ({ sku: `s${n}` }), fakes: ['ioredis'] },
   { fixture: 'client-pools/pg-straight-line-tx', expect: 'client-per-request', event: (n) => ({ body: `b${n}` }), fakes: ['pg'] },
   { fixture: 'client-pools/pg-transaction', expect: 'client-per-request', event: (n) => ({ body: JSON.stringify({ customerId: n, total: n * 10 }) }), fakes: ['pg'] },
   { fixture: 'client-pools/pg-finally-no-rollback', expect: 'client-per-request', event: (n) => ({ ids: [n, n + 100] }), fakes: ['pg'] },
