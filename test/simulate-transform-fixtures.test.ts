@@ -47,15 +47,13 @@ interface Case {
 //   transactions interleave: needs a fake pg that models per-connection transaction state);
 //   mongo-module-connect, mysql-module-callback, mysql2-module-transaction, redis-module-connect (the
 //   client is already built once at init; the fix is about connecting/sharing it, not visible as a
-//   construction count or a wrong response with these fakes); sdk-docclient-chain
-//   (imports @middy/core); sdk-inline-and-destroy (needs SQS and s3-request-presigner fakes, not written
+//   construction count or a wrong response with these fakes); sdk-inline-and-destroy (needs SQS and s3-request-presigner fakes, not written
 //   yet); sdk-v2-single-client (`aws-sdk/clients/s3` is not a counted entry point).
 // - init-phase: blocking-crypto-zlib-cjs, blocking-fs-esm, blocking-zlib-ts (blocking the event loop costs
 //   latency, not correctness); config-file-cjs/-esm/-ts, ajv-validator-esm, template-cjs, require-in-handler,
 //   mutated-config, fetch-fixed-url, secret-per-invocation-cjs/-esm, secret-sdk-v2,
 //   parameter-per-invocation-ts (work or a call repeated per request gives the same responses, and
 //   simulate counts client constructions, not calls); model-and-import-ts (onnxruntime-node is native).
-// - shared-state: middleware-methods, middleware-timing (import @middy/core; no fake yet).
 // - async-handler: sync-declaration-esm, sync-function-cjs, ts-sync-return-type (a synchronous handler runs
 //   the same on LMI: nothing for simulate to see); async-cwfel (callbackWaitsForEmptyEventLoop is ignored
 //   on both sides); exit-and-trace-id (process.exit ends the worker: a harness error, not an invocation
@@ -139,6 +137,14 @@ const CASES: Case[] = [
   },
   { fixture: 'init-phase/lazy-secret', expect: 'race', event: (n) => ({ id: n }), fakes: ['@aws-sdk/client-secrets-manager'] },
   {
+    fixture: 'shared-state/middleware-methods',
+    expect: 'race',
+    event: (n) => ({ n, headers: { 'x-correlation-id': `c${n}` } }),
+    fakes: ['@middy/core'],
+    deps: { work: 'async (event) => { await sleep(10); return { n: event.n }; }' },
+  },
+  { fixture: 'shared-state/middleware-timing', expect: 'race', event: (n) => ({ n, startedAt: n }), fakes: ['@middy/core'], deps: { work: 'async (event) => { await sleep(10); return { n: event.n }; }' } },
+  {
     fixture: 'init-phase/lazy-db-race-cjs',
     expect: 'client-per-request',
     event: (n) => ({ id: n }),
@@ -181,6 +187,12 @@ const CASES: Case[] = [
     exportName: 'getHandler',
     event: (n) => ({ pathParameters: { id: `i${n}` } }),
     fakes: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  },
+  {
+    fixture: 'client-pools/sdk-docclient-chain',
+    expect: 'client-per-request',
+    event: (n) => ({ id: `i${n}` }),
+    fakes: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@middy/core'],
   },
   { fixture: 'client-pools/sdk-use-strict', expect: 'client-per-request', event: (n) => ({ orderId: `o${n}` }), fakes: ['@aws-sdk/client-eventbridge'] },
   {
