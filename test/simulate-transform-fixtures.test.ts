@@ -47,8 +47,8 @@ interface Case {
 //   transactions interleave: needs a fake pg that models per-connection transaction state);
 //   mongo-module-connect, mysql-module-callback, mysql2-module-transaction, redis-module-connect (the
 //   client is already built once at init; the fix is about connecting/sharing it, not visible as a
-//   construction count or a wrong response with these fakes); sdk-inline-and-destroy (needs SQS and s3-request-presigner fakes, not written
-//   yet); sdk-v2-single-client (`aws-sdk/clients/s3` is not a counted entry point).
+//   construction count or a wrong response with these fakes); sdk-v2-single-client (`aws-sdk/clients/s3`
+//   is not a counted entry point).
 // - init-phase: blocking-crypto-zlib-cjs, blocking-fs-esm, blocking-zlib-ts (blocking the event loop costs
 //   latency, not correctness); config-file-cjs/-esm/-ts, ajv-validator-esm, template-cjs, require-in-handler,
 //   mutated-config, fetch-fixed-url, secret-per-invocation-cjs/-esm, secret-sdk-v2,
@@ -193,6 +193,12 @@ const CASES: Case[] = [
     expect: 'client-per-request',
     event: (n) => ({ id: `i${n}` }),
     fakes: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@middy/core'],
+  },
+  {
+    fixture: 'client-pools/sdk-inline-and-destroy',
+    expect: 'client-per-request',
+    event: (n) => ({ key: `k${n}` }),
+    fakes: ['@aws-sdk/client-s3', '@aws-sdk/client-sqs', '@aws-sdk/s3-request-presigner'],
   },
   { fixture: 'client-pools/sdk-use-strict', expect: 'client-per-request', event: (n) => ({ orderId: `o${n}` }), fakes: ['@aws-sdk/client-eventbridge'] },
   {
