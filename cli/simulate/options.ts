@@ -5,22 +5,12 @@ import { UsageError, type CliIO, type ParsedOptions } from '../io';
 import { formatOf, type Format } from '../commands/options';
 import { generatedEvents, invocationEvents, loadEvents } from './events';
 import { parseFieldPath } from './mask';
+import type { SimulateOptions } from './simulate';
 
 export const DEFAULTS = { export: 'handler', workers: 2, concurrency: 8, timeoutMs: 30_000 } as const;
 
-export interface ParsedSimulate {
-  handlerFile: string;
-  exportName: string;
-  setupFile?: string;
-  projectRoot: string;
-  cwd: string;
-  workers: number;
-  concurrency: number;
-  events: unknown[];
-  ignoreFields: string[];
-  timeoutMs: number;
-  format: Format;
-}
+/** What the command line says: the simulation's options plus the output format. */
+export type ParsedSimulate = Omit<SimulateOptions, 'likelyCauses'> & { format: Format };
 
 /** Throws UsageError for bad options; a missing handler file is left to the caller (exit 2). */
 export function parseSimulateOptions(positionals: string[], values: ParsedOptions, io: CliIO): ParsedSimulate {
