@@ -78,6 +78,7 @@ export const COMMANDS: CommandSpec[] = [
       FORMAT,
       { name: 'ignore-field', arg: 'json-path', repeatable: true, description: 'a response field to ignore when comparing, e.g. $.body.requestId; repeatable (UUIDs, ISO timestamps and epoch ms are always masked)' },
       { name: 'setup', arg: 'module', description: 'a module imported in each worker before the handler, e.g. to install fakes for SDK clients' },
+      { name: 'cwd', arg: 'dir', description: "the handler's working directory, as Lambda's task root (default: the nearest directory above the handler with a package.json)" },
       { name: 'help', short: 'h', description: 'show help' },
     ],
   },

@@ -5,7 +5,7 @@ import { palette, useColor } from '../format/color';
 import type { CliIO, ParsedOptions } from '../io';
 import { EventsError } from './events';
 import { likelyCausesFor } from './likely-causes';
-import { isFile, parseSimulateOptions } from './options';
+import { isDirectory, isFile, parseSimulateOptions } from './options';
 import { formatPretty } from './pretty';
 import { exitCodeOf } from './report';
 import { HarnessError, simulate } from './simulate';
@@ -19,6 +19,7 @@ export async function runSimulate(positionals: string[], values: ParsedOptions, 
     throw e;
   }
   if (!isFile(parsed.handlerFile)) return harnessFailure(io, `handler file not found: ${positionals[0]}`);
+  if (!isDirectory(parsed.workingDirectory)) return harnessFailure(io, `working directory not found: ${values.cwd}`);
   if (parsed.setupFile && !isFile(parsed.setupFile)) return harnessFailure(io, `setup module not found: ${values.setup}`);
   let report;
   try {

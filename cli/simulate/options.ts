@@ -31,8 +31,11 @@ export function parseSimulateOptions(positionals: string[], values: ParsedOption
   const given = typeof values.events === 'string' ? loadEvents(resolve(io.cwd, values.events)) : undefined;
   const count = positiveInt(values.invocations, 'invocations', given?.length ?? workers * concurrency * 2);
   const events = invocationEvents(given ?? generatedEvents(count), count);
+  const projectRoot = projectRootOf(handlerFile);
+  // Lambda runs the handler in its task root (the deployment package's root): the nearest package.json
+  const workingDirectory = typeof values.cwd === 'string' ? resolve(io.cwd, values.cwd) : projectRoot;
   const exportName = typeof values.export === 'string' && values.export ? values.export : DEFAULTS.export;
-  return { handlerFile, exportName, setupFile, projectRoot: projectRootOf(handlerFile), cwd: io.cwd, workers, concurrency, events, ignoreFields, timeoutMs: DEFAULTS.timeoutMs, format };
+  return { handlerFile, exportName, setupFile, projectRoot, cwd: io.cwd, workingDirectory, workers, concurrency, events, ignoreFields, timeoutMs: DEFAULTS.timeoutMs, format };
 }
 
 function positiveInt(value: unknown, name: string, fallback: number): number {
@@ -49,6 +52,14 @@ function projectRootOf(file: string): string {
     if (dir === '/tmp') return dirname(file);
     if (existsSync(join(dir, 'package.json'))) return dir;
     if (dirname(dir) === dir) return dirname(file);
+  }
+}
+
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -7,6 +7,8 @@ export interface WorkerConfig {
   handlerFile: string;
   exportName: string;
   setupFile?: string;
+  /** the handler's working directory: what process.cwd() returns and relative paths resolve against */
+  cwd: string;
   /** the directory that plays the function's /tmp (shared by all workers of one run) */
   sandbox: string;
   /** paths under the real /tmp that must keep their meaning (the handler's own project, tsx's cache) */

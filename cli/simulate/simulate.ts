@@ -10,6 +10,7 @@ import { parseFieldPath, unsandbox, type RunPaths } from './mask';
 import type { InvocationRecord, InvocationRequest, InvocationResult, WorkerConfig } from './protocol';
 import type { InvocationReport, LikelyCause, RaceReport, SimulationReport } from './report';
 import { runPhase, type PhaseWorker } from './run-phase';
+import { inWorkingDirectory } from './working-directory';
 
 export interface SimulateOptions {
   handlerFile: string;
@@ -19,6 +20,8 @@ export interface SimulateOptions {
   projectRoot: string;
   /** for messages: paths are shown relative to it */
   cwd: string;
+  /** the handler's working directory (Lambda's task root): process.cwd() and relative paths in the workers */
+  workingDirectory: string;
   workers: number;
   concurrency: number;
   events: unknown[];
@@ -34,7 +37,12 @@ export class HarnessError extends Error {
   }
 }
 
-export async function simulate(opts: SimulateOptions): Promise<SimulationReport> {
+export function simulate(opts: SimulateOptions): Promise<SimulationReport> {
+  // every path in opts is absolute already: changing directory cannot change what they name
+  return inWorkingDirectory(opts.workingDirectory, () => simulateIn(opts));
+}
+
+async function simulateIn(opts: SimulateOptions): Promise<SimulationReport> {
   const invocations: InvocationRequest[] = opts.events.map((event, id) => ({ id, event }));
   const batches = Array.from({ length: opts.workers }, (_, w) => invocations.filter((i) => i.id % opts.workers === w));
   const settings = { workers: opts.workers, concurrency: opts.concurrency, invocations: invocations.length, ignoreFields: opts.ignoreFields, timeoutMs: opts.timeoutMs };
@@ -169,10 +177,13 @@ function workerConfig(opts: SimulateOptions, workerIndex: number, sandbox: strin
     handlerFile: opts.handlerFile,
     exportName: opts.exportName,
     setupFile: opts.setupFile,
+    cwd: opts.workingDirectory,
     sandbox,
     // real paths the harness itself needs, even when they live under /tmp (a CI checkout, a temp project)
     keepPaths: [
       opts.projectRoot,
+      // a working directory under /tmp keeps its files, but never the whole of /tmp (that would switch the redirect off)
+      ...(opts.workingDirectory !== '/tmp' ? [opts.workingDirectory] : []),
       TOOL_ROOT,
       ...(opts.setupFile ? [dirname(opts.setupFile)] : []),
       join(tmpdir(), `tsx-${userInfo().uid}`),

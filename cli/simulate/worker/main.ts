@@ -16,9 +16,11 @@ const send = (message: WorkerToMain) => port.postMessage(message);
 
 async function init(): Promise<{ handler: Handler; done: () => WorkerToMain } | undefined> {
   Object.assign(process.env, config.env);
+  // Lambda's task root; worker threads cannot chdir, and path.resolve() reads process.cwd()
+  process.cwd = () => config.cwd;
   installAwsLambdaGlobal();
   const clients = countClientConstructions();
-  const tmp = redirectTmp(config.sandbox, config.keepPaths);
+  const tmp = redirectTmp(config.sandbox, config.keepPaths, config.cwd);
   const done = (): WorkerToMain => ({ type: 'done', clients, writes: tmp.writes, tempDirs: tmp.tempDirs });
   try {
     if (config.setupFile) await importModule(config.setupFile, 'setup');

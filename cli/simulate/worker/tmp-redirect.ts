@@ -1,9 +1,12 @@
 // Makes the handler's /tmp the simulation's sandbox directory: os.tmpdir() returns it and every
 // path-taking fs function maps a literal '/tmp' or '/tmp/...' argument into it. Writes inside the
 // sandbox are recorded with the invocation that made them. Child processes are not redirected.
+// A relative path is resolved against the handler's working directory first (a worker thread
+// cannot chdir; the simulator passes the directory Lambda would run the handler in).
 import fs from 'node:fs';
 import os from 'node:os';
 import { syncBuiltinESMExports } from 'node:module';
+import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TmpWrite } from '../protocol';
 import { currentInvocation, now } from './current-invocation';
@@ -26,14 +29,15 @@ export interface TmpRedirect {
   tempDirs: string[];
 }
 
-export function redirectTmp(sandbox: string, keepPaths: string[]): TmpRedirect {
+export function redirectTmp(sandbox: string, keepPaths: string[], cwd: string): TmpRedirect {
   const state: TmpRedirect = { writes: [], tempDirs: [] };
   const kept = (p: string) => p === sandbox || p.startsWith(sandbox + '/') || keepPaths.some((k) => p === k || p.startsWith(k + '/'));
 
   const mapPath = (arg: unknown): unknown => {
     if (typeof arg === 'string') {
-      if ((arg === '/tmp' || arg.startsWith('/tmp/')) && !kept(arg)) return sandbox + arg.slice(4);
-      return arg;
+      const path = arg !== '' && !isAbsolute(arg) ? resolve(cwd, arg) : arg;
+      if ((path === '/tmp' || path.startsWith('/tmp/')) && !kept(path)) return sandbox + path.slice(4);
+      return path;
     }
     if (arg instanceof URL && arg.protocol === 'file:') {
       const p = fileURLToPath(arg);
