@@ -18,6 +18,8 @@ interface BehaviourCase {
   right: (responses: any[]) => boolean;
   /** environment variables the input sets on the test process, removed afterwards */
   env?: string[];
+  /** a helper module (no handler): the invocation that calls its exports, as a handler would */
+  entry?: (mod: Record<string, any>) => (event: any) => Promise<unknown>;
 }
 
 const max = (xs: number[]) => Math.max(...xs);
@@ -205,6 +207,52 @@ const CASES: BehaviourCase[] = [
     events: range(5).map((i) => ({ headers: { 'x-correlation-id': `c${i}` }, delay: delayOf(i, 5) })),
     right: (rs) => rs.every((r, i) => r.correlationId === `c${i}`),
   },
+  // helper modules: no handler of their own, so each invocation calls the exported function
+  {
+    fixture: 'helper-rmw-cjs.cjs',
+    packages: () => ({ deps: { getPrice: async (o: { amount: number; delay: number }) => (await ticks(o.delay), o.amount) } }),
+    events: orders.map((e) => e.order),
+    entry: (m) => (sale) => m.recordSale(sale),
+    right: (rs) => max(rs.map((r) => r.revenue)) === 36 && new Set(rs.map((r) => r.revenue)).size === 8,
+  },
+  {
+    fixture: 'helper-counter-mjs.mjs',
+    packages: () => ({ deps: { save: async (job: { delay: number }) => ticks(job.delay) } }),
+    events: range(6).map((i) => ({ id: `j${i}`, delay: delayOf(i, 6) })),
+    entry: (m) => (job) => m.startJob(job),
+    right: (rs) => rs.every((r, i) => r.job === `j${i}`) && isPermutationOf1toN(rs.map((r) => r.sequence)),
+  },
+  {
+    fixture: 'helper-map-reread-ts.ts',
+    packages: () => ({ deps: { countWords: async (text: string) => (await ticks(20 - text.length), text.split(' ').length) } }),
+    events: ['a b c', 'd e', 'f', 'g h i j', 'k l'].map((text, i) => ({ tenant: i % 2 ? 'ann' : 'bob', text })),
+    entry: (m) => async (e) => ({ tenant: e.tenant, words: await m.recordUsage(e.tenant, e.text), usage: m.usageOf(e.tenant) }),
+    // bob: 3 + 1 + 2 words, ann: 2 + 4
+    right: (rs) => max(rs.filter((r) => r.tenant === 'bob').map((r) => r.usage)) === 6 && max(rs.filter((r) => r.tenant === 'ann').map((r) => r.usage)) === 6,
+  },
+  {
+    fixture: 'helper-lock-cjs.cjs',
+    packages: () => ({
+      deps: { applyInterest: async (current: number, rate: number) => (await ticks(rate), current + rate) },
+      'async-mutex': { Mutex: FakeMutex },
+    }),
+    events: [5, 3, 4, 1, 2, 6].map((rate, i) => ({ account: i % 2 ? 'a' : 'b', rate })),
+    entry: (m) => async (e) => ({ account: e.account, balance: await m.accrue(e.account, e.rate) }),
+    // b: 100 + 5 + 4 + 2, a: 100 + 3 + 1 + 6
+    right: (rs) => max(rs.filter((r) => r.account === 'b').map((r) => r.balance)) === 111 && max(rs.filter((r) => r.account === 'a').map((r) => r.balance)) === 110,
+  },
+  {
+    fixture: 'helper-state-local-mjs.mjs',
+    packages: () => ({
+      deps: {
+        loadOrder: async (id: string) => (await ticks(Number(id.slice(1))), { id, total: 10 * Number(id.slice(1)) }),
+        audit: async () => ticks(10),
+      },
+    }),
+    events: range(5).map((i) => ({ id: `o${i}` })),
+    entry: (m) => async (e) => ({ label: await m.describeOrder(e.id) }),
+    right: (rs) => rs.every((r, i) => r.label === `o${i}: ${10 * i}`),
+  },
 ];
 
 /** SQS-style batches: message `b<i>-<k>` fails when (i + k) is odd. */
@@ -218,11 +266,11 @@ function failedIds(event: { Records: Array<{ messageId: string; fail: boolean }>
   return event.Records.filter((r) => r.fail).map((r) => r.messageId);
 }
 
-async function handlerOf(fixture: string, kind: 'input' | 'output', packages: Record<string, FakePackage>) {
-  const [, name, ext] = /^(.*)\.([^.]+)$/.exec(fixture)!;
+async function handlerOf(c: BehaviourCase, kind: 'input' | 'output') {
+  const [, name, ext] = /^(.*)\.([^.]+)$/.exec(c.fixture)!;
   const source = readFileSync(join(DIR, `${name}.${kind}.${ext}`), 'utf8');
-  const mod = await loadModule({ file: `${name}.${ext}`, source, packages });
-  return mod.handler as (event: unknown, context: object) => Promise<unknown>;
+  const mod = await loadModule({ file: `${name}.${ext}`, source, packages: c.packages() });
+  return (c.entry ? c.entry(mod) : mod.handler) as (event: unknown, context: object) => Promise<unknown>;
 }
 
 describe('shared-state fixtures under concurrency', () => {
@@ -238,12 +286,12 @@ describe('shared-state fixtures under concurrency', () => {
 });
 
 async function check(c: BehaviourCase): Promise<void> {
-  const input = await runOverlapping(await handlerOf(c.fixture, 'input', c.packages()), c.events);
+  const input = await runOverlapping(await handlerOf(c, 'input'), c.events);
   expect(c.right(input), `input should be wrong under overlap: ${JSON.stringify(input)}`).toBe(false);
-  const output = await runOverlapping(await handlerOf(c.fixture, 'output', c.packages()), c.events);
+  const output = await runOverlapping(await handlerOf(c, 'output'), c.events);
   expect(c.right(output), `output should be right under overlap: ${JSON.stringify(output)}`).toBe(true);
-  const inputSerial = await runOneAtATime(await handlerOf(c.fixture, 'input', c.packages()), c.events);
-  const outputSerial = await runOneAtATime(await handlerOf(c.fixture, 'output', c.packages()), c.events);
+  const inputSerial = await runOneAtATime(await handlerOf(c, 'input'), c.events);
+  const outputSerial = await runOneAtATime(await handlerOf(c, 'output'), c.events);
   expect(outputSerial).toEqual(inputSerial);
   expect(c.right(outputSerial)).toBe(true);
 }

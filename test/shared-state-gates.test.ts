@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { findHandlers } from '../transforms/analysis/handlers';
 import { parseForAnalysis } from '../transforms/analysis/parser';
 import { buildModuleModel } from '../transforms/shared-state/module-model';
-import { exportedFunctions, PLAN_ORDER, PLANS, planRule } from '../transforms/shared-state/plan';
+import { exportedFunctions, HELPER_MODULE_REWRITES, PLAN_ORDER, PLANS, planRule } from '../transforms/shared-state/plan';
 
 const ROOT = join(__dirname, '..');
 
@@ -37,7 +37,8 @@ function expectExact(file: string, source: string): number {
     const fresh = parseForAnalysis(file, source.replace(/^\uFEFF/, ''));
     const freshHandlers = findHandlers(fresh, []);
     const model = buildModuleModel(fresh, freshHandlers.length ? freshHandlers : exportedFunctions(fresh), freshHandlers.length === 0);
-    const ungated = PLANS[rule](model, /\.[cm]?tsx?$/.test(file)).map((f) => (freshHandlers.length ? f : { ...f, rewrite: undefined }));
+    const helperRewrites = freshHandlers.length > 0 || HELPER_MODULE_REWRITES.has(rule);
+    const ungated = PLANS[rule](model, /\.[cm]?tsx?$/.test(file)).map((f) => (helperRewrites ? f : { ...f, rewrite: undefined }));
     const gated = planRule({ file, ast, handlers, source }, rule);
     expect(summary(gated), `${file}: ${rule}`).toEqual(summary(ungated));
     seen += gated.length;

@@ -6,6 +6,7 @@ import { unwrapExpression, type FunctionNode } from '../analysis/ast';
 import { replaceReference, statementList } from './edit';
 import { containsAwait, perRequestFunction, writersOf } from './facts';
 import type { BindingRef, ModuleBinding, ModuleModel } from './module-model';
+import { mayReenter, REENTRY_HINT } from './reentry';
 import type { PlannedFinding, RewriteContext } from './types';
 
 const RULE = 'module-counter' as const;
@@ -56,6 +57,8 @@ function planSnapshot(binding: ModuleBinding, write: BindingRef, model: ModuleMo
   const otherWrites = binding.refs.some((r) => r !== write && r.kind !== 'read' && model.topFunction(r.id) === model.topFunction(stmt));
   const writers = writersOf(binding, model, model.topFunction(stmt)!);
   if (!dominated || otherWrites || !writers || writers.size > 0) return unfixable;
+  // a helper module's function may run caller-supplied code that increments it again, nested
+  if (model.helperModule && mayReenter(model.topFunction(stmt)!, model)) return { ...unfixable, hint: `${REENTRY_HINT}${unfixable.hint}` };
   return {
     ...unfixable,
     hint: 'the increment now returns a snapshot that the rest of the invocation uses',

@@ -7,6 +7,7 @@ import { calleeName, unwrapExpression, type FunctionNode } from '../analysis/ast
 import { cloneNode, insertBefore, removeStatement, replaceReference, statementList } from './edit';
 import { containsAwait, isConstantValue, mayCallWriter, perRequestFunction, refsWithin, writersOf } from './facts';
 import { planSection, type Section } from './plan-section';
+import { mayReenter, REENTRY_HINT } from './reentry';
 import type { BindingRef, ModuleBinding, ModuleModel } from './module-model';
 import { keyNames, keyShape, keyText, locationKey, writesName } from './shapes';
 import { patternNames } from './patterns';
@@ -15,6 +16,8 @@ import type { PlannedFinding, RewriteContext } from './types';
 const COMPOUND = new Set(['+=', '-=', '*=', '/=', '%=', '**=', '<<=', '>>=', '>>>=', '&=', '|=', '^=']);
 const RULE = 'rmw-across-await' as const;
 const LOCK_HINT = 'add async-mutex to your dependencies (npm i async-mutex)';
+const REENTRY = 'a call may run code the caller supplied';
+
 
 export function planRmw(model: ModuleModel): PlannedFinding[] {
   const out: PlannedFinding[] = [];
@@ -64,7 +67,7 @@ function planUpdate(binding: ModuleBinding, ref: BindingRef, model: ModuleModel)
   const fn = model.innerFunction(assign)!;
   const reason = blocker(binding, target, [assign], fn, model) ??
     (stmt?.type !== 'ExpressionStatement' || !statementList(stmt, model.index) ? 'not a statement of its own' : null);
-  if (reason) return { rule: RULE, node: assign, message, hint: 'evaluate the awaited value into a local first, then update synchronously' };
+  if (reason) return { rule: RULE, node: assign, message, hint: `${reasonHint(reason)}evaluate the awaited value into a local first, then update synchronously` };
   const statement = stmt as Statement;
   if (locationKey(target) === null) {
     return { rule: RULE, node: assign, message, hint: 'the target has a computed key: evaluate the awaited value into a local first, then update synchronously' };
@@ -82,6 +85,13 @@ function planUpdate(binding: ModuleBinding, ref: BindingRef, model: ModuleModel)
     hint: 'the awaited value is computed first, then the update runs synchronously (atomic within the worker)',
     rewrite: (ctx) => hoistOperand(ctx, statement, assign, operand!, binding, model),
   };
+}
+
+/** The part of a hint that says why a blocked spot is left to a person. */
+function reasonHint(reason: string): string {
+  if (reason === REENTRY) return REENTRY_HINT;
+  if (reason === 'exported' || reason === 'object escapes') return 'not rewritten: the state is exported or passed around, so code elsewhere may change it; ';
+  return '';
 }
 
 function enclosingAssignment(id: Identifier, model: ModuleModel): AssignmentExpression | null {
@@ -102,6 +112,7 @@ function blocker(binding: ModuleBinding, target: Node, around: Node[], fn: Funct
   if (binding.refs.some((r) => r.kind !== 'read' && r.top === top && r.fn !== r.top)) return 'written by a callback';
   const writers = writersOf(binding, model, top);
   if (!writers || mayCallWriter(around, writers, model)) return 'a call may write it';
+  if (model.helperModule && mayReenter(top, model)) return REENTRY;
   for (const key of keyNames(target)) if (writesName(fn, key)) return 'key changes';
   return null;
 }
@@ -177,7 +188,7 @@ function planSnapshot(binding: ModuleBinding, ref: BindingRef, model: ModuleMode
   const otherWrites = binding.refs.some((r) => r.kind !== 'read' && section.some((s) => model.within(r.id, s)) && !model.within(r.id, write));
   const reason = otherWrites ? 'written in between' : snap.key && keyShape(snap.key) === null ? 'key may change' : blocker(binding, snap.read, section, fn, model) ??
     (writesName(fn, snap.local) || (snap.key && keyShape(snap.key) && snap.key.type === 'Identifier' && writesName(fn, snap.key.name)) ? 'local reassigned' : null);
-  if (reason) return { rule: RULE, node: snap.decl, message, hint: 're-read the value at the write, or serialize the section with a lock' };
+  if (reason) return { rule: RULE, node: snap.decl, message, hint: `${reasonHint(reason)}re-read the value at the write, or serialize the section with a lock` };
   if (!needsValueAcrossAwait(snap.local, between, value)) {
     return {
       rule: RULE,

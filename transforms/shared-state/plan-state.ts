@@ -15,6 +15,7 @@ import { isCounter } from './plan-counter';
 import type { PlannedFinding, RewriteContext } from './types';
 import { helperCalls, threadThrough } from './thread-helpers';
 import { planObjectState } from './plan-object-state';
+import { mayReenter } from './reentry';
 
 const RULE = 'module-state-per-request' as const;
 
@@ -26,6 +27,10 @@ export function planModuleState(model: ModuleModel, typescript: boolean): Planne
     const where = !model.helperModule ? 'a request' : 'an exported function (this module has no handler: its exports run per request when a handler calls them)';
     const message = `\`${binding.name}\` is module state written by ${where}: concurrent requests on the worker share it, so after an await it may hold another request's data.`;
     const finding: PlannedFinding = { rule: RULE, node: binding.statement, message, hint: hintFor(binding) };
+    if (model.helperModule && !rewritableInHelperModule(binding, model)) {
+      out.push(finding);
+      continue;
+    }
     if (kind === 'object') {
       const objectPlan = planObjectState(binding, model, typescript);
       if (objectPlan) {
@@ -36,10 +41,11 @@ export function planModuleState(model: ModuleModel, typescript: boolean): Planne
       continue;
     }
     const plan = planLocal(binding, kind, model, typescript);
-    if (plan) {
+    // a helper module has no handler body to run in a store: only plain locals
+    if (plan && !(model.helperModule && plan.mode === 'store')) {
       finding.hint = plan.mode === 'store'
         ? 'becomes a local of the handler; the functions it calls read it from an AsyncLocalStorage store (node:async_hooks)'
-        : plan.helpers.length ? 'becomes a local of the handler, passed to the in-file functions that read it' : 'becomes a local of the handler';
+        : `becomes a local of the ${model.helperModule ? 'exported function' : 'handler'}${plan.helpers.length ? ', passed to the in-file functions that read it' : ''}`;
       finding.rewrite = (ctx) => toLocal(ctx, binding, plan, model);
     }
     out.push(finding);
@@ -49,7 +55,20 @@ export function planModuleState(model: ModuleModel, typescript: boolean): Planne
 
 /** Another request can run between the write and a read only at an await: no await anywhere near it, no hazard. */
 function interleaves(binding: ModuleBinding, model: ModuleModel): boolean {
-  if (model.helperModule) return true;
+  return model.helperModule || awaitsNear(binding);
+}
+
+/**
+ * In a helper module (always reported: its callers may await between calls), a rewrite needs an
+ * await near the state as in a handler file, and functions that run no caller-supplied code.
+ */
+function rewritableInHelperModule(binding: ModuleBinding, model: ModuleModel): boolean {
+  if (!awaitsNear(binding)) return false;
+  const tops = new Set(binding.refs.map((r) => r.top));
+  return [...tops].every((top) => top !== null && !mayReenter(top, model));
+}
+
+function awaitsNear(binding: ModuleBinding): boolean {
   const fns = new Set<FunctionNode>();
   for (const r of binding.refs) {
     if (r.fn) fns.add(r.fn);

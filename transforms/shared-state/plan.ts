@@ -45,6 +45,9 @@ export const PLANS: Record<SharedStateRule, (model: ModuleModel, typescript: boo
   'library-global-mutation': (m) => planLibraryGlobals(m),
 };
 
+/** The rules whose plans decide their own rewrites in a helper module (model.helperModule). */
+export const HELPER_MODULE_REWRITES: ReadonlySet<SharedStateRule> = new Set(['rmw-across-await', 'module-counter', 'module-state-per-request']);
+
 interface FilePlans {
   /** the functions that run per request: the handlers, else the exported functions (computed when first needed) */
   roots: HandlerInfo[] | null;
@@ -73,8 +76,10 @@ export function planRule(input: PlanInput, rule: SharedStateRule): PlannedFindin
   if (mayReport(rule, moduleShape(input.ast), () => roots().length > 0, index, input.source)) {
     p.model ??= buildModuleModel(input.ast, roots(), input.handlers.length === 0, index());
     findings = PLANS[rule](p.model, /\.[cm]?tsx?$/.test(input.file));
-    // a helper module (no handler of its own): report its state, never rewrite it here
-    if (input.handlers.length === 0) findings = findings.map(({ rewrite: _dropped, ...rest }) => rest);
+    // a helper module (no handler of its own): only the plans that gate their rewrites for one (a
+    // fix local to a function body, no exported signature changed, no caller-supplied code run in
+    // between: see reentry.ts) keep them; the others only report there
+    if (input.handlers.length === 0 && !HELPER_MODULE_REWRITES.has(rule)) findings = findings.map(({ rewrite: _dropped, ...rest }) => rest);
   }
   p.byRule.set(rule, findings);
   return findings;
