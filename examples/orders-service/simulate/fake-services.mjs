@@ -27,6 +27,8 @@ process.env.STOREFRONT_URL = 'https://storefront.test';
 process.env.METRICS_URL = 'https://metrics.test';
 process.env.ORDERS_TABLE = 'orders';
 process.env.INVOICE_BUCKET = 'invoices';
+process.env.NOTIFY_SECRET_ID = 'notify-secret';
+process.env.CRM_URL = 'https://crm.test';
 
 const CATALOG = {
   'MUG-001': { sku: 'MUG-001', name: 'Mug', priceCents: 1250 },
@@ -61,6 +63,14 @@ globalThis.fetch = async (input, init = {}) => {
   if (url.host === 'warehouse.test' && url.pathname === '/warehouses') return json([{ id: 'w1', url: 'https://warehouse.test/w1' }]);
   if (url.host === 'warehouse.test' && url.pathname === '/w1/stock') return json([{ sku: 'MUG-001', quantity: 7 }, { sku: 'TEE-014', quantity: 3 }]);
   if (url.host === 'storefront.test' || url.host === 'metrics.test') return new Response(null, { status: 204 });
+  if (url.host === 'mailer.test') return json({ queued: true });
+  if (url.host === 'crm.test') {
+    // a multi-tenant CRM: an event for another tenant's order is refused
+    const tenant = new Headers(init.headers).get('x-tenant-id');
+    const { orderId } = JSON.parse(init.body);
+    if (!tenant || !orderId.startsWith(`${tenant}-`)) return new Response(JSON.stringify({ message: `order ${orderId} is not in tenant ${tenant}` }), { status: 403, headers: { 'content-type': 'application/json' } });
+    return new Response(null, { status: 204 });
+  }
   if (url.host === 'warehouse.test') return json({ quantity: url.pathname.endsWith('MUG-001') ? 7 : 3 });
   return new Response('not found', { status: 404 });
 };

@@ -10,4 +10,7 @@ export const FAKE_FILES = new Map([
   ['@aws-sdk/lib-dynamodb', './node_modules/@aws-sdk/lib-dynamodb/index.js'],
   ['@aws-sdk/s3-request-presigner', './node_modules/@aws-sdk/s3-request-presigner/index.js'],
   ['@middy/core', './node_modules/@middy/core/index.js'],
+  ['@aws-sdk/client-secrets-manager', './node_modules/@aws-sdk/client-secrets-manager/index.js'],
+  ['axios', './node_modules/axios/index.js'],
+  ['express', './node_modules/express/index.js'],
 ]);
