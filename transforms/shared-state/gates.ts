@@ -28,6 +28,8 @@ export interface ModuleShape {
   stateConst: boolean;
   /** `const x = new Map(…) | {} | Object.create(…)`: a cache candidate (planCache) */
   cacheConst: boolean;
+  /** `const|let|var x = new C(…)`: an instance whose `this` state the module-state plan may report (planInstanceState) */
+  instance: boolean;
 }
 
 const shapes = new WeakMap<BabelFile, ModuleShape>();
@@ -35,7 +37,7 @@ const shapes = new WeakMap<BabelFile, ModuleShape>();
 export function moduleShape(ast: BabelFile): ModuleShape {
   const cached = shapes.get(ast);
   if (cached) return cached;
-  const shape: ModuleShape = { variables: new Set(), letOrVarNames: new Set(), stateConstNames: new Set(), letOrVar: false, numericLetOrVar: false, stateConst: false, cacheConst: false };
+  const shape: ModuleShape = { variables: new Set(), letOrVarNames: new Set(), stateConstNames: new Set(), letOrVar: false, numericLetOrVar: false, stateConst: false, cacheConst: false, instance: false };
   for (const stmt of ast.program.body) {
     // the same statements the module model declares bindings for (declareBindings)
     const decl = (stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportDefaultDeclaration' ? stmt.declaration : stmt) as Node | null | undefined;
@@ -57,6 +59,7 @@ export function moduleShape(ast: BabelFile): ModuleShape {
         shape.stateConstNames.add(d.id.name);
       }
       if (!mutable && isCacheInit(d.init)) shape.cacheConst = true;
+      if (init?.type === 'NewExpression' && init.callee.type === 'Identifier') shape.instance = true;
     }
   }
   shapes.set(ast, shape);
@@ -68,7 +71,8 @@ export function moduleShape(ast: BabelFile): ModuleShape {
  * - every plan but middleware reports only code in a per-request function: none without roots;
  * - module-counter looks only at `let`/`var` counters;
  * - module-state-per-request at `let`/`var`, or a `const` holding `[]`, a new Map/Set or an object,
- *   written the way stateKind requires (see mayHoldRequestState);
+ *   written the way stateKind requires (see mayHoldRequestState); or, with or without roots (an
+ *   exported `h.m.bind(h)` is an entry too), at a module `new C(…)` whose class writes `this.p`;
  * - unbounded-module-cache at a `const` holding a Map, `{}` or `Object.create(…)`;
  * - rmw-across-await at an update or a snapshot of a module variable (see mayRmw);
  * - process-env-mutation only where `process.env.X` is assigned, updated or deleted;
@@ -83,7 +87,8 @@ export function mayReport(rule: SharedStateRule, shape: ModuleShape, hasRoots: (
     case 'module-counter':
       return shape.numericLetOrVar && hasRoots();
     case 'module-state-per-request':
-      return (shape.letOrVar || shape.stateConst) && hasRoots() && mayHoldRequestState(shape, index());
+      return ((shape.letOrVar || shape.stateConst) && hasRoots() && mayHoldRequestState(shape, index())) ||
+        (shape.instance && writesThisProperty(index()));
     case 'unbounded-module-cache':
       return shape.cacheConst && hasRoots();
     case 'process-env-mutation':
@@ -166,6 +171,15 @@ function guardedByName(assign: Node, name: string, index: NodeIndex): boolean {
   for (let n: Node | undefined = assign; n && !isFunction(n); n = index.parent(n)) {
     if ((n.type === 'IfStatement' || n.type === 'ConditionalExpression') && mentionsAny(n.test, names)) return true;
     if (n.type === 'LogicalExpression' && mentionsAny(n.left, names)) return true;
+  }
+  return false;
+}
+
+/** `this.p = …` somewhere (planInstanceState reports only such writes). */
+function writesThisProperty(index: NodeIndex): boolean {
+  for (const a of index.ofType('AssignmentExpression')) {
+    const left = a.left as Node;
+    if (left.type === 'MemberExpression' && left.object.type === 'ThisExpression') return true;
   }
   return false;
 }

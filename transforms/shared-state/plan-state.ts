@@ -16,6 +16,7 @@ import type { PlannedFinding, RewriteContext } from './types';
 import { helperCalls, threadThrough } from './thread-helpers';
 import { planObjectState } from './plan-object-state';
 import { mayReenter } from './reentry';
+import { planInstanceState } from './plan-instance-state';
 
 const RULE = 'module-state-per-request' as const;
 
@@ -50,6 +51,7 @@ export function planModuleState(model: ModuleModel, typescript: boolean): Planne
     }
     out.push(finding);
   }
+  out.push(...planInstanceState(model));
   return out;
 }
 

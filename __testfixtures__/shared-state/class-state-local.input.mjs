@@ -1,0 +1,18 @@
+import { loadOrder } from 'deps';
+
+class OrderHandler {
+  constructor() {
+    this.table = process.env.ORDERS_TABLE ?? 'orders';
+    this.userId = null;
+  }
+
+  async handle(event) {
+    this.userId = event.userId;
+    const order = await loadOrder(event.orderId, this.table);
+    return { user: this.userId, order };
+  }
+}
+
+const orders = new OrderHandler();
+
+export const handler = async (event) => orders.handle(event);
