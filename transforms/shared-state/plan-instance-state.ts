@@ -15,6 +15,7 @@ import { visit } from '../analysis/walk';
 import { borrowLayout, moveLeadingComments, removeStatement, replaceReference } from './edit';
 import { containsAwait, isConstantValue, perRequestFunction } from './facts';
 import type { ModuleBinding, ModuleModel } from './module-model';
+import { methodMayReenter } from './reentry';
 import type { PlannedFinding, RewriteContext } from './types';
 
 const RULE = 'module-state-per-request' as const;
@@ -255,6 +256,10 @@ function planLocal(
       (model.index.parent(holder) as { callee: Node }).callee === holder;
     if (!asConst && !called) return null;
   }
+  // a nested run of the method on the same instance (recursion, a callback) would see the property change
+  const methods = new Map<string, FunctionNode>([...classMethods(cls)].map(([name, m]) => [name, m as FunctionNode]));
+  const instanceNames = new Set(instances.filter((i) => i.cls === cls).map((i) => i.binding.name));
+  if (methodMayReenter(method as FunctionNode, methods, instanceNames, model)) return null;
   const statement = model.index.parent(write);
   if (statement?.type !== 'ExpressionStatement' || !method.body.body.includes(statement as Statement)) return null;
   const sites: LocalSites = { statement, reads: [], fields: [], constructorWrites: [], constructorBody: null };

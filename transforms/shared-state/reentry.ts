@@ -37,6 +37,47 @@ export function mayReenter(fn: FunctionNode, model: ModuleModel): boolean {
   return false;
 }
 
+/**
+ * The class form of mayReenter, for a method a module instance runs per request: true when running
+ * `method` may run `method` again, nested, on the same instance. Its calls may go to imports,
+ * globals, module functions and constants (as above) and to `this.<m>()` for methods of the class
+ * (followed); anything else rooted at `this`, or a module function that mentions an instance
+ * (`instances`), may come back.
+ */
+export function methodMayReenter(method: FunctionNode, methods: Map<string, FunctionNode>, instances: Set<string>, model: ModuleModel): boolean {
+  const named = new Map<FunctionNode, string>();
+  for (const b of model.bindings.values()) if (b.fn) named.set(b.fn, b.name);
+  const seen = new Set<FunctionNode>([method]);
+  const work: FunctionNode[] = [method];
+  while (work.length) {
+    const f = work.pop()!;
+    const tainted = taintedNames(f);
+    let found = false;
+    visit(f as Node, (n) => {
+      if (found) return false;
+      if (n.type === 'Identifier' && instances.has(n.name) && model.bindings.get(n.name)?.refs.some((r) => r.id === n)) found = true;
+      if (n.type !== 'CallExpression' && n.type !== 'OptionalCallExpression' && n.type !== 'NewExpression' && n.type !== 'TaggedTemplateExpression') return undefined;
+      const callee = (n.type === 'TaggedTemplateExpression' ? n.tag : n.callee) as Node;
+      if (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression') {
+        const m = !callee.computed && callee.property.type === 'Identifier' ? methods.get(callee.property.name) : undefined;
+        if (!m || m === method) found = true;
+        else if (!seen.has(m)) {
+          seen.add(m);
+          work.push(m);
+        }
+      } else if (!safeCallee(callee, tainted, model)) found = true;
+      return undefined;
+    });
+    if (found) return true;
+    for (const [g, name] of named) {
+      if (seen.has(g) || !model.bindings.get(name)!.refs.some((r) => model.within(r.id, f))) continue;
+      seen.add(g);
+      work.push(g);
+    }
+  }
+  return false;
+}
+
 /** A call in `f` whose callee is rooted at a parameter, a local derived from one, `this`, a module `let`/`var`, or a computed value. */
 function callsSuppliedCode(f: FunctionNode, model: ModuleModel): boolean {
   const tainted = taintedNames(f);
