@@ -208,11 +208,11 @@ const CASES: BehaviourCase[] = [
     right: (rs) => rs.every((r, i) => r.correlationId === `c${i}`),
   },
   // one handler object at module scope: `this` state shared by the worker's requests
-  ...['class-state-local.mjs', 'class-state-bind-ts.ts'].map((fixture) => ({
+  ...['class-state-local.mjs', 'class-state-bind-ts.ts', 'class-private-field.mjs'].map((fixture) => ({
     fixture,
     packages: () => ({ deps: { loadOrder: async (id: string) => (await ticks(10 - Number(id.slice(1))), { id }) } }),
     events: range(5).map((i) => ({ userId: `u${i}`, orderId: `o${i}` })),
-    right: (rs: any[]) => rs.every((r, i) => r.user === `u${i}` && r.order.id === `o${i}`),
+    right: (rs: any[]) => rs.every((r, i) => (r.user ?? r.userId) === `u${i}` && r.order.id === `o${i}`),
   })),
   // helper modules: no handler of their own, so each invocation calls the exported function
   {

@@ -3,6 +3,7 @@
 // and no container constant, and then the plans cannot report, so the module model (scope
 // analysis, the costly part) is never built for them. Each test below is implied by what the
 // plan itself requires before it reports anything.
+import { memoOn } from './../analysis/memo';
 import type { File as BabelFile, Node } from '@babel/types';
 import { isFunction, unwrapExpression } from '../analysis/ast';
 import type { NodeIndex } from '../analysis/walk';
@@ -28,17 +29,23 @@ export interface ModuleShape {
   stateConst: boolean;
   /** `const x = new Map(…) | {} | Object.create(…)`: a cache candidate (planCache) */
   cacheConst: boolean;
-  /** `const|let|var x = new C(…)`: an instance whose `this` state the module-state plan may report (planInstanceState) */
+  /** `const|let|var x = new C(…)` or an exported `new C(…)`: an instance whose `this` state the module-state plan may report (planInstanceState) */
   instance: boolean;
 }
 
-const shapes = new WeakMap<BabelFile, ModuleShape>();
+const SHAPE = {};
 
 export function moduleShape(ast: BabelFile): ModuleShape {
-  const cached = shapes.get(ast);
-  if (cached) return cached;
+  return memoOn(ast, SHAPE, () => computeShape(ast));
+}
+
+function computeShape(ast: BabelFile): ModuleShape {
   const shape: ModuleShape = { variables: new Set(), letOrVarNames: new Set(), stateConstNames: new Set(), letOrVar: false, numericLetOrVar: false, stateConst: false, cacheConst: false, instance: false };
   for (const stmt of ast.program.body) {
+    // `module.exports = new C()`, `exports.x = new C()`, `export default new C()`: exported instances
+    const exportedValue = stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression' ? stmt.expression.right
+      : stmt.type === 'ExportDefaultDeclaration' ? stmt.declaration : null;
+    if (unwrapExpression(exportedValue as Node | null)?.type === 'NewExpression') shape.instance = true;
     // the same statements the module model declares bindings for (declareBindings)
     const decl = (stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportDefaultDeclaration' ? stmt.declaration : stmt) as Node | null | undefined;
     if (decl?.type !== 'VariableDeclaration') continue;
@@ -62,7 +69,6 @@ export function moduleShape(ast: BabelFile): ModuleShape {
       if (init?.type === 'NewExpression' && init.callee.type === 'Identifier') shape.instance = true;
     }
   }
-  shapes.set(ast, shape);
   return shape;
 }
 

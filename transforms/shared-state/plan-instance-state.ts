@@ -30,7 +30,10 @@ interface HandlerClass {
 }
 
 interface Instance {
-  binding: ModuleBinding;
+  /** how the finding names it (markdown): the binding, or the export a `module.exports = new C()` is */
+  name: string;
+  /** null for an instance exported without a name of its own */
+  binding: ModuleBinding | null;
   cls: HandlerClass;
   /** methods invoked on it per request (directly, or bound and exported) */
   entries: Set<string>;
@@ -50,6 +53,12 @@ export function planInstanceState(model: ModuleModel): PlannedFinding[] {
     const cls = classes.get(init.callee.name);
     if (cls) instances.push(usesOf(binding, cls, exportedValues, model));
   }
+  // `module.exports = new C()`, `export default new C()`: other modules call any of its methods
+  for (const [exportName, value] of moduleExports(model.ast)) {
+    const v = unwrapExpression(value);
+    const cls = v?.type === 'NewExpression' && v.callee.type === 'Identifier' ? classes.get(v.callee.name) : undefined;
+    if (cls) instances.push({ name: exportName === 'default' ? 'the default export' : `\`${exportName}\``, binding: null, cls, entries: new Set(classMethods(cls).keys()), escapes: true });
+  }
   const out: PlannedFinding[] = [];
   const reported = new Set<Node>();
   for (const instance of instances) {
@@ -60,7 +69,8 @@ export function planInstanceState(model: ModuleModel): PlannedFinding[] {
       for (const [property, write] of writes) {
         if (reported.has(write)) continue;
         reported.add(write);
-        const message = `\`this.${property}\` is written per request on \`${instance.binding.name}\`, one \`${instance.cls.name}\` instance created at module scope: concurrent requests on the worker share it, so after an await it may hold another request's data.`;
+        const shared = instance.binding?.exported || !instance.binding ? ', exported (other modules call its methods per request)' : '';
+        const message = `\`this.${property}\` is written per request on ${instance.name}, one \`${instance.cls.name}\` instance created at module scope${shared}: concurrent requests on the worker share it, so after an await it may hold another request's data.`;
         const finding: PlannedFinding = {
           rule: RULE,
           node: write,
@@ -95,7 +105,8 @@ function inFileClasses(model: ModuleModel): Map<string, HandlerClass> {
 
 /** The methods a module instance has called per request, and whether it is used any other way. */
 function usesOf(binding: ModuleBinding, cls: HandlerClass, exportedValues: Set<Node | null | undefined>, model: ModuleModel): Instance {
-  const instance: Instance = { binding, cls, entries: new Set(), escapes: binding.exported };
+  // exported: other modules may call any of its methods per request
+  const instance: Instance = { name: `\`${binding.name}\``, binding, cls, entries: new Set(binding.exported ? classMethods(cls).keys() : []), escapes: binding.exported };
   for (const ref of binding.refs) {
     if (ref.kind !== 'read') {
       instance.escapes = true;
@@ -206,9 +217,16 @@ function visitChildren(n: Node, go: (n: Node) => void): void {
   }
 }
 
-/** `this.p` → 'p' (non-computed), else null. */
+/** `this.p` → 'p', `this.#p` → '#p' (non-computed), else null. */
 function thisProperty(n: Node | null | undefined): string | null {
-  return n?.type === 'MemberExpression' && n.object.type === 'ThisExpression' && !n.computed && n.property.type === 'Identifier' ? n.property.name : null;
+  return n?.type === 'MemberExpression' && n.object.type === 'ThisExpression' ? memberName(n) : null;
+}
+
+/** `x.p` → 'p', `x.#p` → '#p' (non-computed), else null. */
+function memberName(n: MemberExpression): string | null {
+  if (n.computed) return null;
+  if (n.property.type === 'Identifier') return n.property.name;
+  return n.property.type === 'PrivateName' ? `#${n.property.id.name}` : null;
 }
 
 function mentionsThisProperty(node: Node, property: string): boolean {
@@ -251,14 +269,14 @@ function planLocal(
     const created = model.index.parent(r.id)!;
     const holder = model.index.parent(created);
     const asConst = holder?.type === 'VariableDeclarator' && holder.init === created &&
-      instances.some((i) => i.binding.declarator === holder && i.binding.kind === 'const' && !i.escapes);
+      instances.some((i) => i.binding?.declarator === holder && i.binding.kind === 'const' && !i.escapes);
     const called = holder?.type === 'MemberExpression' && holder.object === created && model.index.parent(holder)?.type === 'CallExpression' &&
       (model.index.parent(holder) as { callee: Node }).callee === holder;
     if (!asConst && !called) return null;
   }
   // a nested run of the method on the same instance (recursion, a callback) would see the property change
   const methods = new Map<string, FunctionNode>([...classMethods(cls)].map(([name, m]) => [name, m as FunctionNode]));
-  const instanceNames = new Set(instances.filter((i) => i.cls === cls).map((i) => i.binding.name));
+  const instanceNames = new Set(instances.flatMap((i) => (i.cls === cls && i.binding ? [i.binding.name] : [])));
   if (methodMayReenter(method as FunctionNode, methods, instanceNames, model)) return null;
   const statement = model.index.parent(write);
   if (statement?.type !== 'ExpressionStatement' || !method.body.body.includes(statement as Statement)) return null;
@@ -274,11 +292,15 @@ function planLocal(
     }
     if (n.type === 'ClassProperty' || n.type === 'ClassMethod' || n.type === 'ClassPrivateProperty' || n.type === 'ClassAccessorProperty') {
       const key = (n as { key: Node }).key;
-      const named = !(n as { computed?: boolean }).computed && key.type === 'Identifier' && key.name === property;
-      if (named && n.type === 'ClassProperty' && !n.static && isConstantValue(n.value) && !(n as { decorators?: unknown[] }).decorators?.length) sites.fields.push(n);
+      const keyName = key.type === 'Identifier' ? key.name : key.type === 'PrivateName' ? `#${key.id.name}` : null;
+      const named = !(n as { computed?: boolean }).computed && keyName === property;
+      if (named && (n.type === 'ClassProperty' || n.type === 'ClassPrivateProperty') && !n.static && isConstantValue(n.value) && !(n as { decorators?: unknown[] }).decorators?.length) sites.fields.push(n);
       else if (named) blocked = true;
       return undefined;
     }
+    // `other.#p` reads another instance's private field
+    if (property.startsWith('#') && n.type === 'MemberExpression' && n.object.type !== 'ThisExpression' && memberName(n) === property) blocked = true;
+    if (n.type === 'BinaryExpression' && n.operator === 'in' && n.left.type === 'PrivateName') blocked = true;
     if (thisProperty(n) !== property) return undefined;
     const p = model.index.parent(n)!;
     if (p === write) return undefined;
@@ -315,15 +337,29 @@ function newOf(id: Node, model: ModuleModel): boolean {
 
 function toLocal(ctx: RewriteContext, property: string, method: ClassMethodNode, sites: LocalSites, model: ModuleModel): void {
   const { j } = ctx;
-  const name = ctx.pickLocal(property, method);
+  // the uses are replaced first and named after, so the name only has to avoid what stays in the method
+  // (a `this.#userId` about to go would otherwise keep `userId` from being free)
+  const ids = [j.identifier('pending')];
   const assign = sites.statement.expression as AssignmentExpression;
-  const decl = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(name), assign.right as never)]) as unknown as Statement;
+  const decl = j.variableDeclaration('const', [j.variableDeclarator(ids[0], assign.right as never)]) as unknown as Statement;
   moveLeadingComments(sites.statement, decl);
   borrowLayout(decl, sites.statement);
   const body = method.body.body as Statement[];
   body.splice(body.indexOf(sites.statement), 1, decl);
-  for (const read of sites.reads) replaceReference(read as never, j.identifier(name) as never, model.index);
+  const parents: Node[] = [];
+  for (const read of sites.reads) {
+    const id = j.identifier('pending');
+    ids.push(id);
+    parents.push(model.index.parent(read)!);
+    replaceReference(read as never, id as never, model.index);
+  }
   const members = (model.index.parent(method) as ClassBody).body as Node[];
   for (const field of sites.fields) removeStatement(members as Statement[], field as Statement);
   for (const stmt of sites.constructorWrites) removeStatement(sites.constructorBody!, stmt);
+  const name = ctx.pickLocal(property.replace(/^#/, ''), method);
+  for (const id of ids) id.name = name;
+  // `{ userId: this.userId }` → `{ userId }`
+  for (const p of parents) {
+    if (p.type === 'ObjectProperty' && !p.computed && p.key.type === 'Identifier' && p.key.name === name && (p.value as Node).type === 'Identifier') p.shorthand = true;
+  }
 }
