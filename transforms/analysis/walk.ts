@@ -9,15 +9,18 @@ export interface NodeIndex {
 
 // Trees nobody changes any more (the engine's raw parse while the rules run): one index each,
 // shared by every caller (FileAnalysis.index and any rule that indexes the same root itself).
-const readOnly = new WeakMap<Node, { index?: NodeIndex }>();
+// The mark lives on the root itself (see memo.ts for why not in a WeakMap).
+const READ_ONLY = Symbol('lmi-migrate.readOnly');
+type Marked = Node & { [READ_ONLY]?: { index?: NodeIndex } };
 
 /** Declares that `root`'s tree will not change from now on, so indexNodes(root) can be built once. */
 export function markReadOnly(root: Node): void {
-  if (!readOnly.has(root)) readOnly.set(root, {});
+  const marked = root as Marked;
+  if (!marked[READ_ONLY]) Object.defineProperty(marked, READ_ONLY, { value: {}, enumerable: false });
 }
 
 export function indexNodes(root: Node): NodeIndex {
-  const shared = readOnly.get(root);
+  const shared = (root as Marked)[READ_ONLY];
   if (shared) return (shared.index ??= buildIndex(root));
   return buildIndex(root);
 }

@@ -1,4 +1,5 @@
 // The three rules async-handler fixes. Each reads the same plan the transform follows.
+import { memoOn } from '../analysis/memo';
 import type { Node } from '@babel/types';
 import { dottedName, propertyName } from '../analysis/ast';
 import type { Rule, RuleContext, RuleReport } from '../types';
@@ -6,13 +7,11 @@ import { LEGACY_CONTEXT_METHODS } from './completion';
 import { planFile, type HandlerPlan } from './plan';
 import { handlerNode, RULE_IDS } from './rule-lines';
 
-const plansOf = new WeakMap<object, HandlerPlan[]>();
+const HANDLER_PLANS = {};
 
 /** One plan per file analysis, shared by the rules of this file. */
 export function filePlans(ctx: RuleContext): HandlerPlan[] {
-  let plans = plansOf.get(ctx.analysis);
-  if (!plans) plansOf.set(ctx.analysis, (plans = planFile(ctx.ast, ctx.analysis.handlers, ctx.file)));
-  return plans;
+  return memoOn(ctx.analysis, HANDLER_PLANS, () => planFile(ctx.ast, ctx.analysis.handlers, ctx.file));
 }
 
 function why(plan: HandlerPlan): string {

@@ -1,5 +1,6 @@
 // File-wide facts the init-phase plans share: module bindings, which of them anything mutates,
 // and whether process.env is written.
+import { memoOn } from '../analysis/memo';
 import type { File as BabelFile, Node } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { dottedName, propertyName, unwrapExpression } from '../analysis/ast';
@@ -55,13 +56,11 @@ export function moduleFacts(ast: BabelFile): ModuleFacts {
 
 // One set of facts per analysis: every init-phase plan of a file reads the same untouched tree (the
 // transform plans everything before it rewrites, and gets a fresh analysis per transform).
-const cache = new WeakMap<FileAnalysis, ModuleFacts>();
+const FACTS = {};
 
 /** moduleFacts(analysis.ast), computed once per analysis and shared by every init-phase plan. */
 export function factsOf(analysis: FileAnalysis): ModuleFacts {
-  let facts = cache.get(analysis);
-  if (!facts) cache.set(analysis, (facts = moduleFacts(analysis.ast)));
-  return facts;
+  return memoOn(analysis, FACTS, () => moduleFacts(analysis.ast));
 }
 
 /** Does `local` name a binding imported from `module` (any spelling, `node:` or not) as `name` ('*' = the whole module)? */

@@ -1,5 +1,6 @@
 // heavy-work-in-handler: which `const` statements of a handler move to init, and what is reported.
 // Shared by the rule (raw AST) and the transform (recast AST), so "fixable" means "rewritten".
+import { memoOn } from '../analysis/memo';
 import type { BlockStatement, Node, Statement, VariableDeclaration } from '@babel/types';
 import { appConfigFetches } from './appconfig';
 import type { FileAnalysis } from '../analysis/file-analysis';
@@ -43,12 +44,10 @@ interface Candidate {
 }
 
 // One plan per analysis: the rule of heavy-work-in-handler and blocking-sync-io both need it
-const plans = new WeakMap<FileAnalysis, HeavyPlan>();
+const HEAVY_PLAN = {};
 
 export function planHeavyWork(analysis: FileAnalysis): HeavyPlan {
-  let plan = plans.get(analysis);
-  if (!plan) plans.set(analysis, (plan = computeHeavyPlan(analysis)));
-  return plan;
+  return memoOn(analysis, HEAVY_PLAN, () => computeHeavyPlan(analysis));
 }
 
 function computeHeavyPlan(analysis: FileAnalysis): HeavyPlan {

@@ -1,6 +1,7 @@
 // One decision for rules and transform alike: the findings of every shared-state rule, each
 // carrying its rewrite exactly when the transform will rewrite it. Per file, the module model is
 // built at most once and each rule's plan runs at most once (a rule asks only for its own part).
+import { memoOn } from '../analysis/memo';
 import type { File as BabelFile } from '@babel/types';
 import { isFunction, unwrapExpression } from '../analysis/ast';
 import { moduleDeclarations, moduleExports, resolveFunction, type HandlerInfo } from '../analysis/handlers';
@@ -56,7 +57,7 @@ interface FilePlans {
   byRule: Map<SharedStateRule, PlannedFinding[]>;
 }
 
-const files = new WeakMap<BabelFile, FilePlans>();
+const FILE_PLANS = {};
 
 /** Every shared-state finding of the file, in the order the transform rewrites them. */
 export function planSharedState(input: PlanInput): PlannedFinding[] {
@@ -65,8 +66,7 @@ export function planSharedState(input: PlanInput): PlannedFinding[] {
 
 /** The findings of one shared-state rule (the same entries planSharedState lists for it). */
 export function planRule(input: PlanInput, rule: SharedStateRule): PlannedFinding[] {
-  let plans = files.get(input.ast);
-  if (!plans) files.set(input.ast, (plans = { roots: null, index: null, model: null, byRule: new Map() }));
+  const plans = memoOn<FilePlans>(input.ast, FILE_PLANS, () => ({ roots: null, index: null, model: null, byRule: new Map() }));
   const done = plans.byRule.get(rule);
   if (done) return done;
   const p = plans;

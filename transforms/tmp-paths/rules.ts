@@ -1,15 +1,15 @@
 // The two rules of tmp-paths. Both read the shared plan, so `fixable` means "the transform rewrites it".
+import { memoOn } from '../analysis/memo';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import type { Rule, RuleReport } from '../types';
-import { NEEDS, planTmpPaths, type TmpPlan } from './plan';
+import { NEEDS, planTmpPaths } from './plan';
 import { CACHE_RULE, FIXED_RULE } from './rule-ids';
 
 // One plan per analysed file, shared by both rules.
-const plans = new WeakMap<FileAnalysis, TmpPlan>();
+const TMP_PLAN = {};
 
 function reports(analysis: FileAnalysis, rule: string): RuleReport[] {
-  let plan = plans.get(analysis);
-  if (!plan) plans.set(analysis, (plan = planTmpPaths(analysis)));
+  const plan = memoOn(analysis, TMP_PLAN, () => planTmpPaths(analysis));
   return plan.findings
     .filter((f) => f.rule === rule)
     .map((f) => ({ node: f.node, message: f.message, hint: f.hint, fixable: f.fixable }));
