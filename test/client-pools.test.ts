@@ -63,7 +63,7 @@ function load(file: string, modules: Record<string, unknown>, env: Record<string
     if (!(id in modules)) throw new Error(`unexpected require(${id})`);
     return modules[id];
   };
-  const fakeProcess = { env: { ...env } };
+  const fakeProcess = { env: { ...env }, on: () => fakeProcess };
   new Function('require', 'module', 'exports', 'process', read(file))(fakeRequire, module, module.exports, fakeProcess);
   return module.exports;
 }
@@ -169,6 +169,32 @@ describe('behaviour: pg Client → Pool', () => {
     expect(output.stats.released).toBe(3);
     expect(output.stats.poolOptions[0]).toMatchObject({ max: 3, idleTimeoutMillis: 30000, connectionTimeoutMillis: 5000 });
     expect(await after.balanceHandler({ id: 1 })).toEqual({ balance: 10 });
+  });
+
+  it("a helper module's transaction(work): callers share one Client before; after, each callback gets its own checked-out connection, released even when it throws", async () => {
+    const transfer = (amount: number) => async (c: { query(sql: string): Promise<unknown> }) => {
+      await c.query(`UPDATE accounts SET balance = balance - ${amount} WHERE id = 1`);
+      await c.query(`UPDATE accounts SET balance = balance + ${amount} WHERE id = 2`);
+      return amount;
+    };
+    const input = fakePg();
+    const before = load('pg-helper-transaction.input.js', { pg: input.module });
+    await Promise.all([1, 2, 3].map((i) => before.transaction(transfer(i))));
+    expect(transactionsAreIsolated(input.log)).toBe(false);
+
+    const output = fakePg();
+    const after = load('pg-helper-transaction.output.js', { pg: output.module });
+    expect(await Promise.all([1, 2, 3].map((i) => after.transaction(transfer(i))))).toEqual([1, 2, 3]);
+    expect(transactionsAreIsolated(output.log)).toBe(true);
+    expect(output.stats).toMatchObject({ pools: 1, connections: 3, released: 3 });
+
+    const failing = async (c: { query(sql: string): Promise<unknown> }) => {
+      await c.query('UPDATE accounts SET balance = 0 WHERE id = 1');
+      throw new Error('insufficient funds');
+    };
+    await expect(after.transaction(failing)).rejects.toThrow('insufficient funds');
+    expect(output.log.slice(-3).map((l) => l.sql.split(' ')[0])).toEqual(['BEGIN', 'UPDATE', 'ROLLBACK']);
+    expect(output.stats.released).toBe(4);
   });
 });
 

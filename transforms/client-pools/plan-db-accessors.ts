@@ -7,6 +7,7 @@ import { isFunction, type FunctionNode } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { connectionUses, enclosingFunction, type ConnectionUse } from './connection-uses';
 import type { DbDriver } from './db-driver';
+import { handOutVerdict } from './hand-out';
 import { declarationCounts, isReference, referencesNamed } from './scope';
 import { statementList } from './statements';
 
@@ -27,9 +28,11 @@ export interface AccessorPlan {
   /** uses of the connection inside the accessors (they disappear with them) */
   inside: Set<ConnectionUse>;
   callers: AccessorCaller[];
+  /** a transaction caller hands its checked-out connection to code it awaits (`await work(c)`) */
+  handsOut: { caller: string; to: string } | null;
 }
 
-type Check = (uses: ConnectionUse[], allowOther: boolean) => { ok: boolean; why?: string; transactionIn?: Set<Node>; rollbackIn?: Set<Node> };
+type Check = (uses: ConnectionUse[], allowOther: boolean) => { ok: boolean; why?: string; hint?: string; transactionIn?: Set<Node>; rollbackIn?: Set<Node> };
 
 function topStatement(fn: Node, analysis: FileAnalysis): { statement: Statement; name: string; id: Node } | null {
   const p = analysis.index.parent(fn);
@@ -48,29 +51,35 @@ export function planAccessors(
   check: Check,
   promiseApi: boolean,
   isExported: (name: string) => boolean,
-): AccessorPlan | { why: string } | null {
+): AccessorPlan | { why: string; hint?: string } | null {
   const returns = uses.filter((u) => analysis.index.parent(u.ref)?.type === 'ReturnStatement');
   if (returns.length === 0) return null;
-  const plan: AccessorPlan = { remove: [], inside: new Set(), callers: [] };
+  const plan: AccessorPlan = { remove: [], inside: new Set(), callers: [], handsOut: null };
   const accessors = new Set<Node>(returns.map((u) => u.fn).filter((f): f is Node => !!f));
   if (returns.some((u) => !u.fn)) return { why: 'the connection is returned at module level' };
   for (const fn of accessors) {
     const top = topStatement(fn, analysis);
-    if (!top) return { why: 'the connection is returned from a function that is not a module-level accessor' };
+    if (!top) {
+      const exported = fn.type === 'FunctionDeclaration' && fn.id && analysis.index.parent(fn)?.type === 'ExportNamedDeclaration';
+      if (exported) return { why: `\`${fn.id!.name}()\` is exported: other modules receive the connection itself` };
+      return { why: 'the connection is returned from a function that is not a module-level accessor' };
+    }
     if (isExported(top.name)) return { why: `\`${top.name}()\` is exported: other modules receive the connection itself` };
     for (const u of uses.filter((x) => contains(fn, x.ref, analysis))) {
       const returned = returns.includes(u);
       if (!returned && !(u.method === 'connect' && u.statement && u.fn === fn)) return { why: `\`${top.name}()\` does more than connect and return the connection` };
       plan.inside.add(u);
     }
+    const flags = flagsOnlyUsedIn(fn, analysis);
+    if (!isFunction(fn) || !onlyConnects(fn, flags, plan.inside)) return { why: `\`${top.name}()\` does more than connect and return the connection (or its flag is used elsewhere)` };
     plan.remove.push(top.statement);
-    plan.remove.push(...flagsOnlyUsedIn(fn, analysis));
+    plan.remove.push(...flags);
     for (const ref of referencesNamed(analysis.ast.program, top.name).filter((r) => r !== top.id && !contains(fn, r, analysis))) {
       const caller = callerOf(ref, analysis);
       if (!caller) return { why: `\`${top.name}()\` is used other than as \`const c = await ${top.name}()\`` };
       const callerUses = connectionUses(referencesNamed(caller.fn, caller.name).filter((r) => r !== caller.declarator.id), analysis);
       const loose = check(callerUses, true);
-      if (!loose.ok) return { why: loose.why! };
+      if (!loose.ok) return { why: loose.why!, hint: loose.hint };
       const transaction = loose.transactionIn!.size > 0;
       if (callerUses.some((u) => u.method === 'connect' || (u.method && driver.endMethods.has(u.method)) || u.method === 'on')) {
         return { why: `a caller of \`${top.name}()\` opens, closes or listens on the connection` };
@@ -81,9 +90,12 @@ export function planAccessors(
         }
         const rest = caller.fn.body.body.slice(caller.fn.body.body.indexOf(caller.declaration) + 1);
         if (rest.some((s) => s.type === 'FunctionDeclaration' || s.type === 'ClassDeclaration')) return { why: 'a declaration would move into a block' };
+        const handOut = handOutVerdict(callerUses, caller.fn, analysis);
+        if (!handOut.ok) return { why: handOut.why };
+        if (handOut.handedTo.length) plan.handsOut = { caller: functionName(caller.fn, analysis), to: handOut.handedTo[0] };
       } else {
         const strict = check(callerUses, false);
-        if (!strict.ok) return { why: strict.why! };
+        if (!strict.ok) return { why: strict.why!, hint: strict.hint };
       }
       plan.callers.push({ ...caller, uses: callerUses, transaction, addRollback: transaction && loose.rollbackIn!.size === 0 });
     }
@@ -103,6 +115,40 @@ function callerOf(ref: Node, analysis: FileAnalysis): Omit<AccessorCaller, 'uses
   const fn = enclosingFunction(declaration, analysis);
   if (!fn || !isFunction(fn) || (declarationCounts(fn).get(declarator.id.name) ?? 0) !== 1) return null;
   return { fn, declaration, declarator, name: declarator.id.name };
+}
+
+/**
+ * The accessor only connects and returns: `if (!connected) { await client.connect(); connected = true; }`,
+ * `await client.connect()`, `return client`, with flags used nowhere else. Anything more (logging,
+ * counting, a flag other code reads) would disappear with it.
+ */
+function onlyConnects(fn: FunctionNode, flags: Statement[], inside: Set<ConnectionUse>): boolean {
+  if (fn.body.type !== 'BlockStatement') return false;
+  const names = new Set(flags.map((f) => ((f as VariableDeclaration).declarations[0].id as { name: string }).name));
+  const refs = new Set<Node>([...inside].map((u) => u.ref));
+  const connects = new Set<Node>([...inside].filter((u) => u.method === 'connect').map((u) => u.statement!));
+  const flagTest = (n: Node): boolean =>
+    (n.type === 'Identifier' && names.has(n.name)) ||
+    (n.type === 'UnaryExpression' && n.operator === '!' && flagTest(n.argument)) ||
+    (n.type === 'LogicalExpression' && flagTest(n.left) && flagTest(n.right));
+  const allowed = (s: Statement): boolean => {
+    if (connects.has(s)) return true;
+    if (s.type === 'ReturnStatement') return !!s.argument && refs.has(s.argument);
+    if (s.type === 'BlockStatement') return s.body.every(allowed);
+    if (s.type === 'IfStatement') return flagTest(s.test) && allowed(s.consequent) && (!s.alternate || allowed(s.alternate));
+    if (s.type === 'ExpressionStatement' && s.expression.type === 'AssignmentExpression' && s.expression.operator === '=') {
+      const { left, right } = s.expression;
+      return left.type === 'Identifier' && names.has(left.name) && (right.type === 'BooleanLiteral' || right.type === 'NumericLiteral');
+    }
+    return false;
+  };
+  return fn.body.body.every(allowed);
+}
+
+function functionName(fn: FunctionNode, analysis: FileAnalysis): string {
+  if (fn.type === 'FunctionDeclaration' && fn.id) return fn.id.name;
+  const p = analysis.index.parent(fn);
+  return p?.type === 'VariableDeclarator' && p.id.type === 'Identifier' ? p.id.name : 'a function';
 }
 
 /** Module-level `let connected = false` whose every use is inside the accessor. */

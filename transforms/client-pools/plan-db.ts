@@ -3,7 +3,7 @@
 // replaced by a shared module-level pool; transactions check a connection out and release it
 // in `finally`. Session state, unknown SQL and escaping connections are reported, not rewritten.
 import type { Identifier, Node, Statement, TryStatement, VariableDeclaration, VariableDeclarator } from '@babel/types';
-import { isFunction, staticString, unwrapExpression, type FunctionNode } from '../analysis/ast';
+import { dottedName, isFunction, staticString, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { visit } from '../analysis/walk';
 import type { RuleReport } from '../types';
@@ -199,7 +199,16 @@ function checkUses(
       const head = sqlHead(objText ? objText.text : first, (name) => resolve(name, u.ref));
       const kind = classifySql(head);
       if (kind.kind === 'session') return fail(kind.what, SESSION_HINT);
-      if (kind.kind === 'unknown') return fail('the SQL text is not static, so session state cannot be ruled out', 'Check that no query changes session state (SET, LISTEN, temporary tables), then use a pool by hand.');
+      if (kind.kind === 'unknown') {
+        const passedIn = sqlFromParameter(objText ? objText.text : first, u.fn);
+        if (passedIn) {
+          return fail(
+            `\`${passedIn.fn}()\` runs the SQL its callers pass in (\`${passedIn.param}\`), so session state cannot be ruled out: through a pool, a SET, LISTEN or BEGIN sent by one call is not on the connection the next call gets`,
+            `Check every caller by hand (plain statements through \`${passedIn.fn}()\`; transaction callbacks use only the connection they are given), then: ${ACCESSOR_HINT}`,
+          );
+        }
+        return fail('the SQL text is not static, so session state cannot be ruled out', 'Check that no query changes session state (SET, LISTEN, temporary tables), then use a pool by hand.');
+      }
       if (kind.kind === 'transaction') transactionIn.add(u.fn ?? u.ref);
       if (head && /^\s*ROLLBACK\b/i.test(head)) rollbackIn.add(u.fn ?? u.ref);
       continue;
@@ -229,6 +238,15 @@ function checkUses(
 
 const ACCESSOR_HINT =
   'Replace the connection with a module-level pool: plain queries call `pool.query()`; a transaction does `const c = await pool.connect()` and `c.release()` in `finally`; drop the lazy `connect()`.';
+
+/** SQL that is a parameter of the function running it (`query(text, params)`): the function and parameter names. */
+function sqlFromParameter(sql: Node | undefined, fn: Node | null): { fn: string; param: string } | null {
+  const u = unwrapExpression(sql);
+  if (u?.type !== 'Identifier' || !fn || !isFunction(fn)) return null;
+  if (!fn.params.some((p) => p.type === 'Identifier' && p.name === u.name)) return null;
+  const id = (fn as { id?: { name: string } | null }).id;
+  return { fn: id?.name ?? 'a function', param: u.name };
+}
 
 /** `return client` inside a named function: the accessor's name. */
 function returnedFrom(u: ConnectionUse): string | null {
@@ -389,8 +407,18 @@ function planModuleSite(c: Candidate, analysis: FileAnalysis): DbSite | { why: s
   const all = connectionUses(refs, analysis);
   const resolve = localResolver(analysis, consts);
   const accessors = planAccessors(all, c.driver, analysis, (u, allow) => checkUses(u, c.driver, resolve, allow), isPromiseApi(c), (n) => isExported(analysis, n));
-  if (accessors && 'why' in accessors) return { why: accessors.why, hint: ACCESSOR_HINT };
+  if (accessors && 'why' in accessors) return { why: accessors.why, hint: accessors.hint ?? ACCESSOR_HINT };
   const uses = accessors ? all.filter((u) => !accessors.inside.has(u)) : all;
+  if (accessors?.handsOut) {
+    const other = accessors.callers.length > 1 || uses.some((u) => !(u.method && c.driver.endMethods.has(u.method) && inShutdownHook(u.fn, analysis)) && !(u.method === 'on' && !u.fn));
+    if (other) {
+      const { caller, to } = accessors.handsOut;
+      return {
+        why: `\`${caller}()\` hands the connection to \`${to}()\`, and other code uses it too: called from inside \`${to}()\`, that code would run outside the transaction, on another pooled connection`,
+        hint: ACCESSOR_HINT,
+      };
+    }
+  }
   const checked = checkUses(uses, c.driver, resolve, false);
   if (!checked.ok) return { why: checked.why, hint: checked.hint };
   const transactionFunctions = [...checked.transactionIn!].filter(isFunction) as FunctionNode[];
@@ -429,6 +457,12 @@ function planModuleSite(c: Candidate, analysis: FileAnalysis): DbSite | { why: s
     accessors,
     key: '',
   };
+}
+
+/** `process.on('SIGTERM', async () => { … })` and the like: closing there is not per request. */
+function inShutdownHook(fn: Node | null, analysis: FileAnalysis): boolean {
+  const call = fn && analysis.index.parent(fn);
+  return call?.type === 'CallExpression' && /^process\.(on|once)$/.test(dottedName(call.callee) ?? '');
 }
 
 function functionName(fn: Node, analysis: FileAnalysis): string | null {
