@@ -4,7 +4,7 @@
 // packages and local modules it imports, and events that make each request's data distinct.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runSimulate } from '../cli/simulate/command';
@@ -15,7 +15,10 @@ const FAKES = join(__dirname, 'simulate-fixtures', 'node_modules');
 const SLEEP = 'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n';
 /** A fixed awaited delay for the local modules written below. */
 const WAIT = 'await new Promise((resolve) => setTimeout(resolve, 10));';
+const CONFIG = JSON.stringify({ greetings: { en: 'hello', fr: 'bonjour' } });
 const gz = (value: unknown) => gzipSync(JSON.stringify(value)).toString('base64');
+
+type Kind = 'race' | 'rejected-at-init' | 'fails' | 'client-per-request' | 'tmp-overwritten' | 'repeated-work' | 'lazy-init' | 'blocking' | 'shared-connection';
 
 interface Case {
   /** `<transform-id>/<case>` under __testfixtures__ */
@@ -24,9 +27,14 @@ interface Case {
    * race: the oracle reports a race; rejected-at-init: the runtime refuses the handler;
    * fails: every invocation throws (e.g. reading `context.succeed`, which the new runtime lacks);
    * client-per-request: a well-known client is built more than once per worker;
-   * tmp-overwritten: a /tmp file one request wrote is written again by another while the first runs.
+   * tmp-overwritten: a /tmp file one request wrote is written again by another while the first runs;
+   * repeated-work: the same call with the same arguments made by requests with different events;
+   * lazy-init: a call made more often under concurrency than one at a time with the same events;
+   * blocking: synchronous calls (readFileSync, pbkdf2Sync, gzipSync, require ...) during invocations;
+   * shared-connection: one database connection used by several invocations at once.
+   * The output shows none of them (warnings included), no race and no failure.
    */
-  expect: 'race' | 'rejected-at-init' | 'fails' | 'client-per-request' | 'tmp-overwritten';
+  expect: Kind | Kind[];
   /** the n-th event (1-based); `dir` is the throwaway project */
   event: (n: number, dir: string) => unknown;
   exportName?: string;
@@ -35,6 +43,8 @@ interface Case {
   files?: Record<string, string>;
   /** fake packages to copy from test/simulate-fixtures/node_modules */
   fakes?: string[];
+  /** a file of `files` passed as --setup */
+  setup?: string;
 }
 
 // Positive fixtures (with an .output file) not covered here, and why:
@@ -43,23 +53,19 @@ interface Case {
 //   shared-cache-exists, shared-cache-pipeline (the hazard is a torn read of a half-downloaded file, not
 //   repeatable with fakes, and the fix still renames concurrent downloads into place, which simulate lists
 //   as an overwrite); cjs-streams-pipeline (needs a fake S3 body that is a gzip stream; not written yet).
-// - client-pools: pg-accessor, pg-module-client, pg-module-transaction (one shared connection whose
-//   transactions interleave: needs a fake pg that models per-connection transaction state);
-//   mongo-module-connect, mysql-module-callback, mysql2-module-transaction, redis-module-connect (the
-//   client is already built once at init; the fix is about connecting/sharing it, not visible as a
-//   construction count or a wrong response with these fakes); sdk-v2-single-client (`aws-sdk/clients/s3`
-//   is not a counted entry point).
-// - init-phase: blocking-crypto-zlib-cjs, blocking-fs-esm, blocking-zlib-ts (blocking the event loop costs
-//   latency, not correctness); config-file-cjs/-esm/-ts, ajv-validator-esm, template-cjs, require-in-handler,
-//   mutated-config, fetch-fixed-url, secret-per-invocation-cjs/-esm, secret-sdk-v2,
-//   parameter-per-invocation-ts (work or a call repeated per request gives the same responses, and
-//   simulate counts client constructions, not calls); model-and-import-ts (onnxruntime-node is native).
+// - client-pools: sdk-v2-single-client (`aws-sdk/clients/s3` is not a counted entry point).
+// - init-phase: model-and-import-ts (onnxruntime-node is a native addon; `import()` in an invocation is not
+//   watched either).
 // - async-handler: sync-declaration-esm, sync-function-cjs, ts-sync-return-type (a synchronous handler runs
 //   the same on LMI: nothing for simulate to see); async-cwfel (callbackWaitsForEmptyEventLoop is ignored
 //   on both sides); exit-and-trace-id (process.exit ends the worker: a harness error, not an invocation
 //   result); fs-readfile-await, fs-named-import-reassigned, ts-fs-await (read /var/task, which is not
 //   there locally); node-callback-forward-error (context.done throws inside an SDK callback, an uncaught
 //   exception rather than an invocation result); ts-promise-chain (`publish` is only an ambient `declare`).
+// Covered through warnings rather than races (the responses are right either way): init-phase work repeated
+// per request (config files, secrets, parameters, fetch, require, template/schema compiles), blocking *Sync
+// calls, mongo-module-connect (connect() per request), and one pg/mysql/mysql2 connection shared by
+// concurrent requests (statements queue behind each other; transactions interleave).
 const CASES: Case[] = [
   { fixture: 'shared-state/rmw-binary-await', expect: 'race', event: (n) => ({ player: `p${n}` }), deps: { fetchScore: 'async () => { await sleep(10); return 1; }' } },
   { fixture: 'shared-state/rmw-compound-await', expect: 'race', event: (n) => ({ order: { amount: n * 10 } }), deps: { getAmount: 'async (order) => { await sleep(10); return order.amount; }' } },
@@ -135,7 +141,7 @@ const CASES: Case[] = [
       'store.ts': `let made = 0;\nexport interface Store { get(key: string): Promise<string> }\nexport async function openStore(name: string): Promise<Store> {\n  const instance = ++made;\n  ${WAIT}\n  return { async get(key) { ${WAIT} return \`\${name}/\${key}@\${instance}\`; } };\n}\n`,
     },
   },
-  { fixture: 'init-phase/lazy-secret', expect: 'race', event: (n) => ({ id: n }), fakes: ['@aws-sdk/client-secrets-manager'] },
+  { fixture: 'init-phase/lazy-secret', expect: ['race', 'lazy-init'], event: (n) => ({ id: n }), fakes: ['@aws-sdk/client-secrets-manager'] },
   {
     fixture: 'shared-state/middleware-methods',
     expect: 'race',
@@ -146,7 +152,7 @@ const CASES: Case[] = [
   { fixture: 'shared-state/middleware-timing', expect: 'race', event: (n) => ({ n, startedAt: n }), fakes: ['@middy/core'], deps: { work: 'async (event) => { await sleep(10); return { n: event.n }; }' } },
   {
     fixture: 'init-phase/lazy-db-race-cjs',
-    expect: 'client-per-request',
+    expect: ['client-per-request', 'lazy-init'],
     event: (n) => ({ id: n }),
     fakes: ['pg'],
     files: { 'db.js': "const { Client } = require('pg');\nexports.connect = async () => { const c = new Client(); await c.connect(); return c; };\n" },
@@ -208,6 +214,51 @@ const CASES: Case[] = [
     fakes: ['@aws-sdk/client-sns'],
     files: { 'http-client.js': `exports.get = async (path) => { ${WAIT} return { path }; };\n` },
   },
+  // Work repeated per request, blocking calls and shared connections: warnings, not races.
+  { fixture: 'init-phase/config-file-cjs', expect: ['repeated-work', 'blocking'], event: (n) => ({ lang: n % 2 ? 'fr' : 'en' }), files: { 'config.json': CONFIG } },
+  { fixture: 'init-phase/config-file-esm', expect: 'repeated-work', event: (n) => ({ lang: n % 2 ? 'fr' : 'en' }), files: { 'config.json': CONFIG } },
+  { fixture: 'init-phase/config-file-ts', expect: ['repeated-work', 'blocking'], event: (n) => ({ queryStringParameters: { lang: n % 2 ? 'fr' : 'en' } }), files: { 'config.json': CONFIG } },
+  { fixture: 'init-phase/template-cjs', expect: ['repeated-work', 'blocking'], event: (n) => ({ title: `t${n}`, body: `b${n}` }), fakes: ['handlebars'] },
+  { fixture: 'init-phase/require-in-handler', expect: ['repeated-work', 'blocking'], event: (n) => ({ markdown: `line ${n}` }), fakes: ['marked'] },
+  { fixture: 'init-phase/secret-per-invocation-cjs', expect: 'repeated-work', event: (n) => ({ user: `u${n}` }), fakes: ['@aws-sdk/client-secrets-manager'] },
+  { fixture: 'init-phase/secret-per-invocation-esm', expect: 'repeated-work', event: (n) => ({ path: `/p${n}` }), fakes: ['@aws-sdk/client-secrets-manager'] },
+  { fixture: 'init-phase/secret-sdk-v2', expect: 'repeated-work', event: (n) => ({ n, headers: { 'x-token': n === 3 ? 'wrong' : 't' } }), fakes: ['aws-sdk'] },
+  { fixture: 'init-phase/parameter-per-invocation-ts', expect: 'repeated-work', event: (n) => ({ orderId: `o${n}` }), fakes: ['@aws-sdk/client-ssm'] },
+  {
+    fixture: 'init-phase/fetch-fixed-url',
+    expect: 'repeated-work',
+    event: (n) => ({ feature: n % 2 ? 'dark' : 'beta' }),
+    files: { 'fake-fetch.mjs': `globalThis.fetch = async () => { ${WAIT} return { json: async () => ({ dark: true, beta: false }) }; };\n` },
+    setup: 'fake-fetch.mjs',
+  },
+  {
+    fixture: 'init-phase/ajv-validator-esm',
+    expect: ['repeated-work', 'blocking'],
+    event: (n) => (n === 3 ? { id: 'x' } : { id: n, total: n * 10 }),
+    fakes: ['ajv'],
+    files: { 'order.schema.json': JSON.stringify({ type: 'object', required: ['id', 'total'], properties: { id: { type: 'integer' }, total: { type: 'number' } } }) },
+  },
+  // the output still reads the file per request (the handler changes its copy): only the blocking read goes
+  { fixture: 'init-phase/mutated-config', expect: 'blocking', event: (n) => ({ id: `r${n}` }), files: { 'config.json': CONFIG } },
+  { fixture: 'init-phase/blocking-crypto-zlib-cjs', expect: 'blocking', event: (n) => ({ salt: `0${n}`.repeat(8), password: `pw${n}` }) },
+  {
+    fixture: 'init-phase/blocking-fs-esm',
+    expect: 'blocking',
+    event: (n) => ({ id: n }),
+    files: { 'data-dir.cjs': "process.env.DATA_DIR = require('node:path').join(__dirname, 'data');\n", ...Object.fromEntries([1, 2, 3, 5].map((n) => [`data/${n}.json`, JSON.stringify({ n })])) },
+    setup: 'data-dir.cjs',
+  },
+  { fixture: 'init-phase/blocking-zlib-ts', expect: 'blocking', event: (n) => ({ payload: gzipSync(`text ${n}`).toString('base64') }) },
+  { fixture: 'client-pools/mongo-module-connect', expect: 'repeated-work', event: (n) => ({ queryStringParameters: { email: `u${n}@example.com` } }), fakes: ['mongodb'] },
+  { fixture: 'client-pools/pg-module-client', expect: 'shared-connection', event: (n) => ({ orderId: n }), fakes: ['pg'] },
+  { fixture: 'client-pools/pg-module-transaction', expect: 'shared-connection', exportName: 'transferHandler', event: (n) => ({ amount: n, from: `a${n}`, to: `b${n}` }), fakes: ['pg'] },
+  // concurrent first requests each connect the one Client: node-postgres refuses the second connect(), and
+  // the lanes those failures free fail too before the first connect is done (the Client is then used by one)
+  { fixture: 'client-pools/pg-accessor', expect: ['race', 'lazy-init'], exportName: 'createHandler', event: (n) => ({ total: n * 10 }), fakes: ['pg'] },
+  { fixture: 'client-pools/mysql-module-callback', expect: 'shared-connection', event: (n) => ({ sku: `s${n}` }), fakes: ['mysql'] },
+  { fixture: 'client-pools/mysql2-module-transaction', expect: 'shared-connection', event: (n) => ({ sku: `s${n}` }), fakes: ['mysql2'] },
+  // node-redis refuses connect() on an open client, and a request's disconnect() closes it under the others
+  { fixture: 'client-pools/redis-module-connect', expect: 'race', event: (n) => ({ path: `/p${n}` }), fakes: ['redis'] },
   { fixture: 'async-handler/cjs-callback-basic', expect: 'rejected-at-init', event: (n) => ({ pathParameters: { id: `i${n}` } }), files: { 'db.js': 'exports.lookup = (id) => ({ id });\n' } },
   { fixture: 'async-handler/arrow-expression-chain', expect: 'rejected-at-init', event: (n) => ({ userId: `u${n}` }), files: { 'profiles.mjs': `export const loadProfile = async (id) => { ${WAIT} return { id }; };\n` } },
   { fixture: 'async-handler/async-calls-callback', expect: 'rejected-at-init', event: (n) => ({ n }), files: { 'work.js': `exports.work = async (event) => { ${WAIT} return { done: event.n }; };\n` } },
@@ -245,6 +296,41 @@ const CASES: Case[] = [
   { fixture: 'async-handler/ts-node-callback-wrapper', expect: 'rejected-at-init', event: (n) => ({ Records: [{ kinesis: { data: gz({ n }) } }] }) },
 ];
 
+function expectKind(kind: Kind, before: SimulationReport, after: SimulationReport, beforeCode: number): void {
+  if (kind === 'race') {
+    expect(beforeCode).toBe(1);
+    expect(before.races.length).toBeGreaterThan(0);
+  } else if (kind === 'rejected-at-init') {
+    expect(beforeCode).toBe(1);
+    expect(before.outcome).toBe('rejected-at-init');
+  } else if (kind === 'tmp-overwritten') {
+    expect(before.tmp.overwritten.length).toBeGreaterThan(0);
+    expect(after.tmp.overwritten).toEqual([]);
+  } else if (kind === 'fails') {
+    expect(before.invocations.map((i) => i.result.ok && 'ok')).toEqual(before.invocations.map(() => false));
+  } else if (kind === 'repeated-work') {
+    expect(before.repeatedWork.filter((r) => r.distinctEvents > 1 && r.maxPerWorker > 1).length).toBeGreaterThan(0);
+    expect(after.repeatedWork).toEqual([]);
+  } else if (kind === 'lazy-init') {
+    expect(before.repeatedWork.filter((r) => r.moreUnderConcurrency).length).toBeGreaterThan(0);
+    expect(after.repeatedWork.filter((r) => r.moreUnderConcurrency)).toEqual([]);
+  } else if (kind === 'blocking') {
+    expect(before.blockingCalls.length).toBeGreaterThan(0);
+    expect(after.blockingCalls).toEqual([]);
+  } else if (kind === 'shared-connection') {
+    expect(before.sharedConnections.length).toBeGreaterThan(0);
+    expect(after.sharedConnections).toEqual([]);
+  } else {
+    // built by more than one request in a worker before; at most once per worker (at init or by the
+    // first request, for a lazy init) after
+    const perRequest = (r: SimulationReport) => Math.max(0, ...r.clients.flatMap((k) => k.perWorker.map((w) => w.inInvocations)));
+    expect(perRequest(before)).toBeGreaterThan(1);
+    expect(perRequest(after)).toBeLessThanOrEqual(1);
+    expect(Math.max(...before.clients.map((k) => k.maxPerWorker))).toBeGreaterThan(1);
+    expect(after.clients.length).toBeGreaterThan(0);
+  }
+}
+
 const made: string[] = [];
 afterAll(() => {
   for (const d of made) rmSync(d, { recursive: true, force: true });
@@ -262,7 +348,10 @@ function project(c: Case): { dir: string; input: string; output: string } {
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'simulated-fixture', private: true }));
   cpSync(join(fixtures, input), join(dir, input));
   cpSync(join(fixtures, output), join(dir, output));
-  for (const [file, source] of Object.entries(c.files ?? {})) writeFileSync(join(dir, file), source);
+  for (const [file, source] of Object.entries(c.files ?? {})) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), source);
+  }
   for (const pkg of c.fakes ?? []) cpSync(join(FAKES, pkg), join(dir, 'node_modules', pkg), { recursive: true });
   if (c.deps) {
     mkdirSync(join(dir, 'node_modules', 'deps'), { recursive: true });
@@ -274,7 +363,7 @@ function project(c: Case): { dir: string; input: string; output: string } {
   return { dir, input, output };
 }
 
-async function simulate(dir: string, file: string, exportName = 'handler'): Promise<{ code: number; report?: SimulationReport; stderr: string }> {
+async function simulate(dir: string, file: string, exportName = 'handler', setup?: string): Promise<{ code: number; report?: SimulationReport; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io = {
@@ -286,7 +375,7 @@ async function simulate(dir: string, file: string, exportName = 'handler'): Prom
     stdinIsTTY: false,
     env: {},
   };
-  const code = await runSimulate([file], { format: 'json', events: 'events.json', workers: '1', concurrency: '4', export: exportName }, io);
+  const code = await runSimulate([file], { format: 'json', events: 'events.json', workers: '1', concurrency: '4', export: exportName, ...(setup ? { setup } : {}) }, io);
   return { code, report: code === 2 ? undefined : (JSON.parse(stdout) as SimulationReport), stderr };
 }
 
@@ -299,30 +388,11 @@ const present = CASES.filter((c) => {
 describe.concurrent('simulate on transform fixtures: input shows the hazard, output does not', { timeout: 120_000 }, () => {
   it.each(present.map((c) => [c.fixture, c] as const))('%s', async (_, c) => {
     const { dir, input, output } = project(c);
-    const before = await simulate(dir, input, c.exportName);
-    const after = await simulate(dir, output, c.exportName);
+    const before = await simulate(dir, input, c.exportName, c.setup);
+    const after = await simulate(dir, output, c.exportName, c.setup);
     expect(before.stderr).toBe('');
     expect(after.stderr).toBe('');
-    if (c.expect === 'race') {
-      expect(before.code).toBe(1);
-      expect(before.report!.races.length).toBeGreaterThan(0);
-    } else if (c.expect === 'rejected-at-init') {
-      expect(before.code).toBe(1);
-      expect(before.report!.outcome).toBe('rejected-at-init');
-    } else if (c.expect === 'tmp-overwritten') {
-      expect(before.report!.tmp.overwritten.length).toBeGreaterThan(0);
-      expect(after.report!.tmp.overwritten).toEqual([]);
-    } else if (c.expect === 'fails') {
-      expect(before.report!.invocations.map((i) => i.result.ok && 'ok')).toEqual(before.report!.invocations.map(() => false));
-    } else {
-      // built by more than one request in a worker before; at most once per worker (at init or by the
-      // first request, for a lazy init) after
-      const perRequest = (r: SimulationReport) => Math.max(0, ...r.clients.flatMap((k) => k.perWorker.map((w) => w.inInvocations)));
-      expect(perRequest(before.report!)).toBeGreaterThan(1);
-      expect(perRequest(after.report!)).toBeLessThanOrEqual(1);
-      expect(Math.max(...before.report!.clients.map((k) => k.maxPerWorker))).toBeGreaterThan(1);
-      expect(after.report!.clients.length).toBeGreaterThan(0);
-    }
+    for (const kind of ([] as Kind[]).concat(c.expect)) expectKind(kind, before.report!, after.report!, before.code);
     expect(after.code).toBe(0);
     expect(after.report!.races).toEqual([]);
     expect(after.report!.invocations.filter((i) => !i.result.ok).map((i) => i.result)).toEqual([]);

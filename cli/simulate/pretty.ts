@@ -47,6 +47,9 @@ export function formatPretty(report: SimulationReport, cwd: string, p: Palette):
       lines.push(`  ${c.library} ${c.name}: ${c.total} (at init ${c.atInit}, in invocations ${c.inInvocations}; per worker ${perWorker})${flag}`);
     }
   }
+  lines.push(...repeatedWorkLines(report, p));
+  lines.push(...blockingLines(report, p));
+  lines.push(...sharedConnectionLines(report, p));
   if (report.tmp.overwritten.length) {
     lines.push('');
     lines.push(p.red('/tmp files overwritten by another invocation while the writer was still running:'));
@@ -63,8 +66,57 @@ export function formatPretty(report: SimulationReport, cwd: string, p: Palette):
   }
   if (report.races.length) lines.push(...causeLines(report, p));
   lines.push('');
-  lines.push(report.races.length ? p.red(p.bold(`${report.races.length} race(s) found`)) : p.green(p.bold('no race found')));
+  const warnings = [
+    report.repeatedWork.length ? `${report.repeatedWork.length} repeated call(s)` : '',
+    report.summary.blockingCallsInInvocations ? `${report.summary.blockingCallsInInvocations} blocking call(s)` : '',
+    report.sharedConnections.length ? `${report.sharedConnections.length} shared connection(s)` : '',
+  ].filter(Boolean);
+  const also = warnings.length ? p.yellow(`; warnings: ${warnings.join(', ')}`) : '';
+  lines.push((report.races.length ? p.red(p.bold(`${report.races.length} race(s) found`)) : p.green(p.bold('no race found'))) + also);
   return lines.join('\n') + '\n';
+}
+
+const MAX_WARNINGS_SHOWN = 8;
+
+function repeatedWorkLines(report: SimulationReport, p: Palette): string[] {
+  if (!report.repeatedWork.length) return [];
+  const lines = ['', p.yellow(p.bold(`REPEATED WORK (warning): ${report.repeatedWork.length} call(s) made again and again with the same arguments`))];
+  for (const r of report.repeatedWork.slice(0, MAX_WARNINGS_SHOWN)) {
+    const worst = r.perWorker.reduce((a, b) => (b.atInit + b.inInvocations > a.atInit + a.inInvocations ? b : a));
+    const inWorker = worst.atInit + worst.inInvocations;
+    lines.push(`  ${clip(r.call, 110)}`);
+    if (r.moreUnderConcurrency) {
+      lines.push(`    ${inWorker} times in worker ${worst.worker} under concurrency, ${worst.oneAtATime} one at a time with the same events`);
+      lines.push(p.yellow(`    <- a lazy init that runs once per request in flight: memoize the promise (and reset it on failure), or do it at init`));
+    } else {
+      lines.push(`    ${inWorker} times in worker ${worst.worker} (${worst.inInvocations} during invocations); requests with ${r.distinctEvents} different events made it`);
+      lines.push(p.yellow(`    <- the same for every request: do it once at init (or memoize the promise; a secret with a TTL)`));
+    }
+  }
+  if (report.repeatedWork.length > MAX_WARNINGS_SHOWN) lines.push(p.dim(`  ... ${report.repeatedWork.length - MAX_WARNINGS_SHOWN} more (--format json lists all)`));
+  return lines;
+}
+
+function blockingLines(report: SimulationReport, p: Palette): string[] {
+  if (!report.blockingCalls.length) return [];
+  const lines = ['', p.yellow(p.bold('BLOCKING CALLS during invocations (warning): each stalls every other request of its worker'))];
+  for (const b of report.blockingCalls.slice(0, MAX_WARNINGS_SHOWN)) {
+    lines.push(`  ${b.fn}: ${plural(b.calls, 'call')} in ${plural(b.invocations, 'invocation')}, ${b.totalMs} ms in all (longest ${b.maxMs} ms)`);
+  }
+  if (report.blockingCalls.length > MAX_WARNINGS_SHOWN) lines.push(p.dim(`  ... ${report.blockingCalls.length - MAX_WARNINGS_SHOWN} more (--format json lists all)`));
+  lines.push(p.yellow('  <- use the promise API (fs/promises, promisified crypto/zlib), or do the work at init'));
+  return lines;
+}
+
+function sharedConnectionLines(report: SimulationReport, p: Palette): string[] {
+  if (!report.sharedConnections.length) return [];
+  const lines = ['', p.yellow(p.bold('SHARED CONNECTION (warning): one database connection used by several invocations at once'))];
+  for (const c of report.sharedConnections) {
+    const tx = c.intoOthersTransactions ? `; ${plural(c.intoOthersTransactions, 'statement')} sent inside another invocation's transaction` : '';
+    lines.push(`  ${c.client} #${c.connection} (worker ${c.worker}): used by ${plural(c.invocations, 'invocation')}, up to ${c.maxAtOnce} at once${tx}`);
+  }
+  lines.push(p.yellow('  <- each request waits for the others, and transactions mix: use a pool (pool.query; pool.connect() and release() for a transaction)'));
+  return lines;
 }
 
 function causeLines(report: SimulationReport, p: Palette): string[] {
@@ -77,8 +129,11 @@ function showResult(r: InvocationResult): string {
 }
 
 function short(value: unknown): string {
-  const text = JSON.stringify(value) ?? 'undefined';
-  return text.length > 120 ? text.slice(0, 117) + '...' : text;
+  return clip(JSON.stringify(value) ?? 'undefined', 120);
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max - 3) + '...' : text;
 }
 
 function plural(n: number, word: string): string {

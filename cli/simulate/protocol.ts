@@ -47,6 +47,32 @@ export interface ClientConstruction {
   invocation: number | null;
 }
 
+/** A watched call (record-calls.ts): well-known expensive work and/or a synchronous call in an invocation. */
+export interface CallRecord {
+  /** the function, e.g. `fs.readFileSync`, `S3Client.send`, `require` */
+  fn: string;
+  /** the call with its arguments, shown; present when the call is identifiable work */
+  work?: string;
+  /** identifies the work: same key, same call with the same arguments */
+  key?: string;
+  invocation: number | null;
+  /** a synchronous call during an invocation: how long it blocked the worker */
+  blockedMs?: number;
+}
+
+/** One statement sent on a single-connection client (pg Client, mysql/mysql2 connection). */
+export interface ConnectionUse {
+  /** e.g. `pg Client` */
+  client: string;
+  /** which connection (numbered per worker) */
+  connection: number;
+  invocation: number | null;
+  start: number;
+  end: number;
+  /** the statement opens or closes a transaction */
+  tx?: 'begin' | 'end';
+}
+
 export interface TmpWrite {
   /** path relative to the sandbox, with '/' separators */
   path: string;
@@ -61,6 +87,6 @@ export type WorkerToMain =
   | { type: 'init-failed'; kind: InitFailureKind; errorType: string; errorMessage: string; stack?: string }
   | { type: 'started'; id: number }
   | { type: 'result'; record: InvocationRecord }
-  | { type: 'done'; clients: ClientConstruction[]; writes: TmpWrite[]; tempDirs: string[] };
+  | { type: 'done'; clients: ClientConstruction[]; calls: CallRecord[]; connections: ConnectionUse[]; writes: TmpWrite[]; tempDirs: string[] };
 
 export type MainToWorker = { type: 'run'; invocations: InvocationRequest[]; concurrency: number };

@@ -1,6 +1,7 @@
 // The simulation report: the stable JSON shape of `simulate --format json` (version 1; fields may
 // be added, never renamed). Results are shown as the function sees them (sandbox paths read /tmp).
 import type { InvocationResult } from './protocol';
+import type { BlockingCall, RepeatedWork, SharedConnection } from './analyse-calls';
 import type { ClientSummary, Overwrite } from './analyse-run';
 
 export interface LikelyCause {
@@ -43,6 +44,12 @@ export interface SimulationReport {
   races: RaceReport[];
   failedOnlyUnderConcurrency: number[];
   clients: ClientSummary[];
+  /** warnings (no effect on the exit code): the same work repeated by requests, or multiplied by concurrency */
+  repeatedWork: RepeatedWork[];
+  /** warnings (no effect on the exit code): synchronous calls during invocations, which stall the worker */
+  blockingCalls: BlockingCall[];
+  /** warnings (no effect on the exit code): one database connection used by several invocations at once */
+  sharedConnections: SharedConnection[];
   tmp: { leftBehind: string[]; overwritten: Overwrite[] };
   likelyCauses: LikelyCause[];
   summary: {
@@ -53,9 +60,16 @@ export interface SimulationReport {
     leftBehindFiles: number;
     /** client constructions that happened inside invocations (0 when every client is built at init) */
     clientsBuiltInInvocations: number;
+    /** entries of repeatedWork */
+    repeatedWork: number;
+    /** synchronous calls made during invocations (see blockingCalls) */
+    blockingCallsInInvocations: number;
+    /** entries of sharedConnections */
+    sharedConnections: number;
   };
 }
 
+/** Races (and a handler rejected at init) decide the exit code; repeated work, blocking calls and shared connections are warnings. */
 export function exitCodeOf(report: SimulationReport): 0 | 1 {
   return report.outcome === 'clean' ? 0 : 1;
 }

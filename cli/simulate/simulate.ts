@@ -5,9 +5,10 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { findBlockingCalls, findRepeatedWork, findSharedConnections } from './analyse-calls';
 import { findOverwrites, sameResult, summariseClients, type ReplayResults } from './analyse-run';
 import { parseFieldPath, unsandbox, type RunPaths } from './mask';
-import type { InvocationRecord, InvocationRequest, InvocationResult, WorkerConfig } from './protocol';
+import type { CallRecord, ClientConstruction, InvocationRecord, InvocationRequest, InvocationResult, WorkerConfig } from './protocol';
 import type { InvocationReport, LikelyCause, RaceReport, SimulationReport } from './report';
 import { runPhase, type PhaseWorker } from './run-phase';
 import { inWorkingDirectory } from './working-directory';
@@ -91,6 +92,13 @@ async function simulateIn(opts: SimulateOptions): Promise<SimulationReport> {
   races.sort((a, b) => a.id - b.id);
 
   const clients = summariseClients(concurrent.map((w) => w.batch?.done?.clients ?? []));
+  const calls = concurrent.map((w) => w.batch?.done?.calls ?? []);
+  const repeatedWork = findRepeatedWork(
+    concurrent.map((w, worker) => ({ calls: calls[worker], clients: w.batch?.done?.clients ?? [], oneAtATime: replays[worker].oneAtATime })),
+    (id) => invocations[id].event,
+  );
+  const blockingCalls = findBlockingCalls(calls);
+  const sharedConnections = findSharedConnections(concurrent.map((w) => w.batch?.done?.connections ?? []));
   const overwritten = findOverwrites(concurrent.flatMap((w) => w.batch?.done?.writes ?? []), records.flat());
   return {
     version: 1,
@@ -102,6 +110,9 @@ async function simulateIn(opts: SimulateOptions): Promise<SimulationReport> {
     races,
     failedOnlyUnderConcurrency: failedOnlyUnderConcurrency.sort((a, b) => a - b),
     clients,
+    repeatedWork,
+    blockingCalls,
+    sharedConnections,
     tmp: { leftBehind, overwritten },
     likelyCauses: causes,
     summary: {
@@ -111,23 +122,32 @@ async function simulateIn(opts: SimulateOptions): Promise<SimulationReport> {
       overwrittenFiles: new Set(overwritten.map((o) => o.path)).size,
       leftBehindFiles: leftBehind.length,
       clientsBuiltInInvocations: clients.reduce((n, c) => n + c.inInvocations, 0),
+      repeatedWork: repeatedWork.length,
+      blockingCallsInInvocations: blockingCalls.reduce((n, b) => n + b.calls, 0),
+      sharedConnections: sharedConnections.length,
     },
   };
 }
 
 /** Replays one worker's invocations sequentially on fresh module instances (each with its own /tmp). */
-async function replayWorker(opts: SimulateOptions, worker: number, records: InvocationRecord[], batch: InvocationRequest[]): Promise<ReplayResults> {
+async function replayWorker(opts: SimulateOptions, worker: number, records: InvocationRecord[], batch: InvocationRequest[]): Promise<Replay> {
   const ran = records.filter((r) => r.startIndex >= 0);
   const byStart = [...ran].sort((a, b) => a.startIndex - b.startIndex).map((r) => r.id);
   const byEnd = [...ran].sort((a, b) => a.endIndex - b.endIndex).map((r) => r.id);
   const events = new Map(batch.map((i) => [i.id, i]));
   const orders = byStart.join() === byEnd.join() ? [byStart] : [byStart, byEnd];
-  const results = await Promise.all(orders.map((order) => replayOnce(opts, worker, order.map((id) => events.get(id)!))));
-  return { startOrder: results[0], completionOrder: results[results.length - 1] };
+  const runs = await Promise.all(orders.map((order) => replayOnce(opts, worker, order.map((id) => events.get(id)!))));
+  return { startOrder: runs[0].results, completionOrder: runs[runs.length - 1].results, oneAtATime: runs[0].observed };
 }
 
-async function replayOnce(opts: SimulateOptions, worker: number, sequence: InvocationRequest[]): Promise<Map<number, InvocationResult>> {
+/** The results of a one-at-a-time replay, and (start order) what its calls and constructions were. */
+interface Replay extends ReplayResults {
+  oneAtATime: { calls: CallRecord[]; clients: ClientConstruction[] };
+}
+
+async function replayOnce(opts: SimulateOptions, worker: number, sequence: InvocationRequest[]): Promise<{ results: Map<number, InvocationResult>; observed: Replay['oneAtATime'] }> {
   const results = new Map<number, InvocationResult>();
+  const observed: Replay['oneAtATime'] = { calls: [], clients: [] };
   let rest = sequence;
   while (rest.length) {
     const sandbox = newSandbox();
@@ -137,13 +157,15 @@ async function replayOnce(opts: SimulateOptions, worker: number, sequence: Invoc
       const paths = runPaths(sandbox, phase);
       const records = completeRecords(phase, rest);
       for (const r of records) if (r.startIndex >= 0) results.set(r.id, unsandbox(r.result, paths) as InvocationResult);
+      observed.calls.push(...(phase.batch?.done?.calls ?? []));
+      observed.clients.push(...(phase.batch?.done?.clients ?? []));
       // after a crash, standard Lambda starts a new environment for the next request
       rest = rest.filter((i) => !results.has(i.id));
     } finally {
       rmSync(sandbox, { recursive: true, force: true });
     }
   }
-  return results;
+  return { results, observed };
 }
 
 /**
@@ -240,9 +262,12 @@ function rejected(opts: SimulateOptions, settings: SimulationReport['settings'],
     races: [],
     failedOnlyUnderConcurrency: [],
     clients: [],
+    repeatedWork: [],
+    blockingCalls: [],
+    sharedConnections: [],
     tmp: { leftBehind: [], overwritten: [] },
     likelyCauses: opts.likelyCauses(),
-    summary: { invocations: 0, races: 0, failedOnlyUnderConcurrency: 0, overwrittenFiles: 0, leftBehindFiles: 0, clientsBuiltInInvocations: 0 },
+    summary: { invocations: 0, races: 0, failedOnlyUnderConcurrency: 0, overwrittenFiles: 0, leftBehindFiles: 0, clientsBuiltInInvocations: 0, repeatedWork: 0, blockingCallsInInvocations: 0, sharedConnections: 0 },
   };
 }
 

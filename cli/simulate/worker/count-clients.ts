@@ -7,6 +7,8 @@ import Module, { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
 import type { ClientConstruction } from '../protocol';
 import { currentInvocation } from './current-invocation';
+import { recorded } from './record-calls';
+import { patchMethod, watchInstance, type Method } from './watch-instances';
 import { libraryFor, type ClientLibrary } from './well-known-clients';
 
 type Extensions = Record<string, (module: { exports: unknown }, filename: string) => void>;
@@ -56,46 +58,62 @@ function safeResolve(from: NodeRequire, specifier: string): string | undefined {
 }
 
 type Recorder = (library: string, name: string) => void;
+/** told about each client built (watch-instances.ts) */
+type Built = (name: string, instance: unknown) => void;
 
-function countingConstructor<T extends object>(target: T, library: string, name: string, record: Recorder, statics: string[] = []): T {
+function countingConstructor<T extends object>(target: T, library: string, name: string, record: Recorder, statics: string[] = [], built?: Built): T {
   const wrappedStatics = new Map<PropertyKey, unknown>();
   const proxy: T = new Proxy(target, {
     construct(t, args, newTarget) {
       record(library, name);
-      return Reflect.construct(t as new (...a: unknown[]) => object, args, (newTarget === proxy ? t : newTarget) as new (...a: unknown[]) => object);
+      const instance = Reflect.construct(t as new (...a: unknown[]) => object, args, (newTarget === proxy ? t : newTarget) as new (...a: unknown[]) => object);
+      built?.(name, instance);
+      return instance;
     },
     get(t, key, receiver) {
       const value = Reflect.get(t, key, receiver);
       if (typeof key !== 'string' || !statics.includes(key) || typeof value !== 'function') return value;
-      if (!wrappedStatics.has(key)) wrappedStatics.set(key, countingFactory(value as (...a: unknown[]) => unknown, library, `${name}.${key}`, record, t));
+      if (!wrappedStatics.has(key)) wrappedStatics.set(key, countingFactory(value as (...a: unknown[]) => unknown, library, `${name}.${key}`, record, t, built));
       return wrappedStatics.get(key);
     },
   });
   return proxy;
 }
 
-function countingFactory(fn: (...a: unknown[]) => unknown, library: string, name: string, record: Recorder, self?: unknown) {
+function countingFactory(fn: (...a: unknown[]) => unknown, library: string, name: string, record: Recorder, self?: unknown, built?: Built) {
   return new Proxy(fn, {
     apply(t, thisArg, args) {
       record(library, name);
-      return Reflect.apply(t, thisArg ?? self, args);
+      const instance = Reflect.apply(t, thisArg ?? self, args);
+      built?.(name, instance);
+      return instance;
     },
   });
 }
 
 function wrapExports(exports: unknown, library: ClientLibrary, packageName: string, record: Recorder): unknown {
   if (library.package === 'aws-sdk') return wrapAwsSdkV2(exports as Record<string, unknown>, record);
+  const built: Built = (name, instance) => watchInstance(library, packageName, name, instance);
+  recordWork(exports, library, packageName);
   const staticsOf = (cls: string) => (library.factories ?? []).filter((f) => f.startsWith(`${cls}.`)).map((f) => f.slice(cls.length + 1));
   const wrapMember = (name: string, value: unknown): unknown => {
     if (typeof value !== 'function') return value;
-    if (library.constructors?.includes(name) || library.isConstructor?.(name, value)) {
-      return countingConstructor(value, packageName, name, record, staticsOf(name));
+    if (library.workFunctions?.includes(name)) {
+      const fn = value as Method;
+      return function (this: unknown, ...args: unknown[]) {
+        return recorded({ fn: `${packageName}.${name}`, args, sync: true }, () => fn.apply(this, args));
+      };
     }
-    if (library.factories?.includes(name)) return countingFactory(value as (...a: unknown[]) => unknown, packageName, name, record);
+    if (library.constructors?.includes(name) || library.isConstructor?.(name, value)) {
+      recordSends(value);
+      return countingConstructor(value, packageName, name, record, staticsOf(name), built);
+    }
+    if (library.factories?.includes(name)) return countingFactory(value as (...a: unknown[]) => unknown, packageName, name, record, undefined, built);
     return value;
   };
   if (typeof exports === 'function' && library.selfConstructor) {
-    const self = countingConstructor(exports, packageName, library.selfConstructor, record);
+    recordSends(exports);
+    const self = countingConstructor(exports, packageName, library.selfConstructor, record, [], built);
     return new Proxy(self, {
       get(t, key, receiver) {
         if (key === 'default') return self;
@@ -127,8 +145,58 @@ function wrapExports(exports: unknown, library: ClientLibrary, packageName: stri
   return copy;
 }
 
+/** Methods of an exported class whose calls are expensive work: `ajv.compile(schema)`. */
+function recordWork(exports: unknown, library: ClientLibrary, packageName: string): void {
+  const proto = (exports as { prototype?: object } | undefined)?.prototype;
+  if (!library.workMethods || typeof exports !== 'function' || !proto) return;
+  for (const method of library.workMethods) {
+    patchMethod(proto, method, (original) =>
+      function (this: unknown, ...args: unknown[]) {
+        return recorded({ fn: `${packageName}.${method}`, args, sync: method === 'compile' }, () => original.apply(this, args));
+      },
+    );
+  }
+}
+
+const sendsPatched = new WeakSet<object>();
+
+/**
+ * AWS SDK v3 requests, `client.send(command)`, recorded by client, command and input (the same
+ * request repeated by several invocations is repeated work). Patched where `send` is defined (the
+ * SDK's shared Client base class), once.
+ */
+function recordSends(cls: unknown): void {
+  let owner = (cls as { prototype?: object }).prototype;
+  while (owner && !Object.prototype.hasOwnProperty.call(owner, 'send')) owner = Object.getPrototypeOf(owner) as object;
+  if (!owner || sendsPatched.has(owner)) return;
+  const send = (owner as { send?: unknown }).send;
+  if (typeof send !== 'function') return;
+  sendsPatched.add(owner);
+  Object.defineProperty(owner, 'send', {
+    configurable: true,
+    writable: true,
+    value: function (this: object, command: { input?: unknown } | undefined, ...rest: unknown[]) {
+      const client = this?.constructor?.name ?? 'Client';
+      return recorded({ fn: `${client}.send`, what: command?.constructor?.name ?? 'command', args: command?.input ?? {}, sync: false }, () => send.call(this, command, ...rest));
+    },
+  });
+}
+
+/** aws-sdk v2: `request.promise()` recorded by service, operation and parameters. */
+function recordV2Promises(aws: Record<string, unknown>): void {
+  const proto = (aws.Request as { prototype?: Record<string, unknown> } | undefined)?.prototype;
+  const promise = proto?.promise;
+  if (!proto || typeof promise !== 'function' || sendsPatched.has(proto)) return;
+  sendsPatched.add(proto);
+  proto.promise = function (this: { operation?: string; params?: unknown; service?: { api?: { serviceId?: string }; constructor?: { name?: string; serviceIdentifier?: string } } }, ...args: unknown[]) {
+    const service = this.service?.api?.serviceId ?? this.service?.constructor?.serviceIdentifier ?? this.service?.constructor?.name ?? 'AWS';
+    return recorded({ fn: `${service.replace(/\s+/g, '')}.${this.operation ?? 'request'}`, args: this.params ?? {}, suffix: '.promise()', sync: false }, () => (promise as (...a: unknown[]) => unknown).apply(this, args));
+  };
+}
+
 /** aws-sdk v2: `new AWS.S3()`, `new AWS.DynamoDB.DocumentClient()` (service classes load lazily). */
 function wrapAwsSdkV2(aws: Record<string, unknown>, record: Recorder): unknown {
+  recordV2Promises(aws);
   const Service = aws.Service as (new () => object) | undefined;
   const cache = new Map<unknown, unknown>();
   const wrapValue = (key: string, value: unknown, path: string): unknown => {

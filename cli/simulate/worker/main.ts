@@ -3,12 +3,15 @@
 // once), then run the invocations it is sent, up to `concurrency` at a time.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { InvocationRecord, InvocationRequest, MainToWorker, WorkerConfig, WorkerToMain } from '../protocol';
+import { countCalls } from './count-calls';
 import { countClientConstructions } from './count-clients';
 import { now } from './current-invocation';
 import { invoke } from './invoke';
 import { findHandler, importModule, InitFailure, type Handler } from './load-handler';
+import { calls } from './record-calls';
 import { installAwsLambdaGlobal } from './runtime-global';
 import { redirectTmp } from './tmp-redirect';
+import { connectionUses } from './watch-instances';
 
 const config = workerData as WorkerConfig;
 const port = parentPort!;
@@ -21,7 +24,9 @@ async function init(): Promise<{ handler: Handler; done: () => WorkerToMain } | 
   installAwsLambdaGlobal();
   const clients = countClientConstructions();
   const tmp = redirectTmp(config.sandbox, config.keepPaths, config.cwd);
-  const done = (): WorkerToMain => ({ type: 'done', clients, writes: tmp.writes, tempDirs: tmp.tempDirs });
+  // after the redirect: the recorded arguments are the user's paths
+  countCalls();
+  const done = (): WorkerToMain => ({ type: 'done', clients, calls, connections: connectionUses, writes: tmp.writes, tempDirs: tmp.tempDirs });
   try {
     if (config.setupFile) await importModule(config.setupFile, 'setup');
     const started = now();

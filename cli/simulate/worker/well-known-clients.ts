@@ -14,6 +14,16 @@ export interface ClientLibrary {
   selfConstructor?: string;
   /** decides, per export, whether it is a client class (AWS SDK v3: anything with a `send` method) */
   isConstructor?: (name: string, value: unknown) => boolean;
+  /** exports whose instances connect with `connect()`: each call recorded as work (connecting again per request) */
+  connects?: string[];
+  /** exports that build one connection (not a pool): their statements are watched for sharing */
+  singleConnection?: string[];
+  /** the statement methods of such a connection */
+  statements?: string[];
+  /** exported functions whose calls are expensive work (compiling a template) */
+  workFunctions?: string[];
+  /** methods of the exported class whose calls are expensive work (compiling a schema) */
+  workMethods?: string[];
 }
 
 const hasSend = (name: string, value: unknown) =>
@@ -22,18 +32,35 @@ const hasSend = (name: string, value: unknown) =>
   typeof (value as { prototype?: { send?: unknown } }).prototype?.send === 'function';
 
 export const CLIENT_LIBRARIES: ClientLibrary[] = [
-  { package: 'pg', entries: ['pg'], constructors: ['Client', 'Pool'] },
-  { package: 'mysql', entries: ['mysql'], factories: ['createConnection', 'createPool', 'createPoolCluster'] },
-  { package: 'mysql2', entries: ['mysql2', 'mysql2/promise'], factories: ['createConnection', 'createPool', 'createPoolCluster'] },
-  { package: 'mongodb', entries: ['mongodb'], constructors: ['MongoClient'], factories: ['MongoClient.connect'] },
-  { package: 'redis', entries: ['redis'], factories: ['createClient', 'createCluster'] },
-  { package: 'ioredis', entries: ['ioredis'], selfConstructor: 'Redis', constructors: ['Cluster'] },
+  { package: 'pg', entries: ['pg'], constructors: ['Client', 'Pool'], connects: ['Client'], singleConnection: ['Client'], statements: ['query'] },
+  {
+    package: 'mysql',
+    entries: ['mysql'],
+    factories: ['createConnection', 'createPool', 'createPoolCluster'],
+    connects: ['createConnection'],
+    singleConnection: ['createConnection'],
+    statements: ['query', 'beginTransaction', 'commit', 'rollback'],
+  },
+  {
+    package: 'mysql2',
+    entries: ['mysql2', 'mysql2/promise'],
+    factories: ['createConnection', 'createPool', 'createPoolCluster'],
+    connects: ['createConnection'],
+    singleConnection: ['createConnection'],
+    statements: ['query', 'execute', 'beginTransaction', 'commit', 'rollback'],
+  },
+  { package: 'mongodb', entries: ['mongodb'], constructors: ['MongoClient'], factories: ['MongoClient.connect'], connects: ['MongoClient', 'MongoClient.connect'] },
+  { package: 'redis', entries: ['redis'], factories: ['createClient', 'createCluster'], connects: ['createClient', 'createCluster'] },
+  { package: 'ioredis', entries: ['ioredis'], selfConstructor: 'Redis', constructors: ['Cluster'], connects: ['Redis', 'Cluster'] },
   {
     package: '@aws-sdk/lib-dynamodb',
     entries: ['@aws-sdk/lib-dynamodb'],
     constructors: ['DynamoDBDocumentClient', 'DynamoDBDocument'],
     factories: ['DynamoDBDocumentClient.from', 'DynamoDBDocument.from'],
   },
+  // not clients: template and schema compilers, whose compile per request is repeated work
+  { package: 'handlebars', entries: ['handlebars'], workFunctions: ['compile', 'precompile'] },
+  { package: 'ajv', entries: ['ajv'], workMethods: ['compile', 'compileAsync'] },
   // every v3 service client: @aws-sdk/client-s3, @aws-sdk/client-dynamodb, ...
   { package: '@aws-sdk/client-*', entries: [], isConstructor: hasSend },
   // v2: AWS.S3, AWS.DynamoDB, AWS.DynamoDB.DocumentClient, ... (see wrapAwsSdkV2)
