@@ -69,6 +69,10 @@ const EDGE_CASES: Array<[string, string]> = [
   // TypeScript casts around the initializer
   ['cast.ts', 'const state = {} as Record<string, unknown>;\nexport const handler = async (e: any) => { state.user = e.user; await f(); return state.user; };\ndeclare function f(): Promise<void>;\n'],
   ['counter.ts', 'let served = 0 as number;\nexport const handler = async () => { served++; await f(); return served; };\ndeclare function f(): Promise<void>;\n'],
+  // handler objects: exported inside an object, as the default export, bound as the handler
+  ['instance-object.cjs', "class S { async run(e) { this.user = e.user; await f(); return this.user; } }\nmodule.exports = { service: new S() };\n"],
+  ['instance-default.mjs', 'class S { async run(e) { this.user = e.user; await f(); return this.user; } }\nexport default new S();\n'],
+  ['instance-bind.mjs', 'class S { async run(e) { this.user = e.user; await f(); return this.user; } }\nconst s = new S();\nexport const handler = s.run.bind(s);\n'],
   // destructured module let, written per request
   ['pattern.mjs', 'let { a } = init();\nexport const handler = async (e) => { a = e.a; await f(); return a; };\n'],
 ];

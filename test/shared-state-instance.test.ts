@@ -42,6 +42,13 @@ describe('handler objects created once at module scope', () => {
     expect(verdict({ tail: `${TAIL}\nexport const peek = () => orders;` })).toBe(false);
   });
 
+  it('reports every method of an instance other modules hold, even in a file without let/var/const', () => {
+    const source = "import { f } from 'deps';\nclass S {\n  async run(e) {\n    this.user = e.user;\n    await f();\n    return this.user;\n  }\n}\nexport default new S();\n";
+    const found = analyseSource('service.mjs', source, RULES).findings.filter((f) => f.rule === 'module-state-per-request');
+    expect(found.map((f) => [f.line, f.fixable])).toEqual([[4, null]]);
+    expect(found[0].message).toContain('exported (other modules call its methods per request)');
+  });
+
   it('reports without rewriting when the write is not a statement of the method before every read', () => {
     expect(verdict({ body: `    if (event.userId) this.userId = event.userId;\n    await loadOrder(event.orderId);\n    return { user: this.userId };` })).toBe(false);
     expect(verdict({ body: `    console.log(this.userId);\n${BODY}` })).toBe(false);

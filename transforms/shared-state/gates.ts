@@ -3,7 +3,7 @@
 // and no container constant, and then the plans cannot report, so the module model (scope
 // analysis, the costly part) is never built for them. Each test below is implied by what the
 // plan itself requires before it reports anything.
-import { memoOn } from './../analysis/memo';
+import { memoOn } from '../analysis/memo';
 import type { File as BabelFile, Node } from '@babel/types';
 import { isFunction, unwrapExpression } from '../analysis/ast';
 import type { NodeIndex } from '../analysis/walk';
@@ -45,7 +45,10 @@ function computeShape(ast: BabelFile): ModuleShape {
     // `module.exports = new C()`, `exports.x = new C()`, `export default new C()`: exported instances
     const exportedValue = stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression' ? stmt.expression.right
       : stmt.type === 'ExportDefaultDeclaration' ? stmt.declaration : null;
-    if (unwrapExpression(exportedValue as Node | null)?.type === 'NewExpression') shape.instance = true;
+    const value = unwrapExpression(exportedValue as Node | null);
+    if (value?.type === 'NewExpression') shape.instance = true;
+    // `module.exports = { service: new C() }`
+    if (value?.type === 'ObjectExpression' && value.properties.some((p) => p.type === 'ObjectProperty' && unwrapExpression(p.value as Node)?.type === 'NewExpression')) shape.instance = true;
     // the same statements the module model declares bindings for (declareBindings)
     const decl = (stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportDefaultDeclaration' ? stmt.declaration : stmt) as Node | null | undefined;
     if (decl?.type !== 'VariableDeclaration') continue;

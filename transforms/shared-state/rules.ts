@@ -14,7 +14,7 @@ interface RuleSpec {
 }
 
 const SPECS: RuleSpec[] = [
-  { id: 'module-state-per-request', title: 'Module-level state written per request', severity: 'error', fixable: true, needs: ['let', 'var', 'const'] },
+  { id: 'module-state-per-request', title: 'Module-level state written per request', severity: 'error', fixable: true, needs: ['let', 'var', 'const', 'new'] },
   { id: 'rmw-across-await', title: 'Read-modify-write across an await', severity: 'error', fixable: true, needs: ['await'] },
   { id: 'module-counter', title: 'Module counter read back after an await', severity: 'warning', fixable: true, needs: ['++', '--', '+=', '-='] },
   { id: 'unbounded-module-cache', title: 'Module Map cache keyed by request data', severity: 'warning', fixable: false, needs: ['Map', '{', 'Object.create'] },
