@@ -11,7 +11,7 @@ import { parseForAnalysis } from '../transforms/analysis/parser';
 import { EMPTY_PROJECT } from '../transforms/analysis/project';
 import { listRelativeImports } from '../transforms/analysis/imports';
 import { markReadOnly } from '../transforms/analysis/walk';
-import { mayImportRelative } from '../transforms/engine/analyse-source';
+import { mayImportRelative, textMayMatch } from '../transforms/engine/analyse-source';
 import { RULES } from '../transforms/registry';
 
 const { values } = parseArgs({
@@ -55,7 +55,7 @@ for (let round = 0; round < Number(values.rounds); round++) {
       }
     }
     for (const rule of rules) {
-      if (rule.needs && !rule.needs.some((token) => source.includes(token))) continue;
+      if (!textMayMatch(rule, source)) continue;
       t = now();
       const gated = rule.handlerFilesOnly && analysis.handlers.length === 0;
       if (!gated) {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_PROJECT } from '../transforms/analysis/project';
 import { createFileAnalysis } from '../transforms/analysis/file-analysis';
 import { parseForAnalysis } from '../transforms/analysis/parser';
-import { analyseSource } from '../transforms/engine/analyse-source';
+import { analyseSource, textMayMatch } from '../transforms/engine/analyse-source';
 import { ASYNC_HANDLER_RULES } from '../transforms/async-handler/rules';
 import { CLIENT_POOLS_RULES } from '../transforms/client-pools/rules';
 import { REPORT_ONLY_RULES } from '../transforms/rules';
@@ -27,6 +27,15 @@ function sources(dir: string, out: string[] = []): string[] {
 }
 
 describe('rule pre-filters', () => {
+  it('textMayMatch is true exactly when the text contains one of the needs tokens, read literally', () => {
+    const rule = { ...listenersAndExit, needs: ['Object.create', '++', '{', 'a|b', '$x', 'c\\d'] };
+    const matches = ['Object.create(null)', 'n++', 'x = {}', 'a|b', '$x', 'c\\d'];
+    const misses = ['Objectxcreate', 'n + +', 'a', 'b', 'x', 'cd', ''];
+    for (const text of matches) expect(textMayMatch(rule, text), text).toBe(true);
+    for (const text of misses) expect(textMayMatch(rule, text), text).toBe(false);
+    expect(textMayMatch({ ...listenersAndExit, needs: undefined }, '')).toBe(true);
+  });
+
   it('handlerFilesOnly rules report nothing without a handler (every fixture and example, its handlers taken away)', () => {
     const gated = OWNED.filter((r) => r.handlerFilesOnly);
     expect(gated.map((r) => r.id).sort()).toEqual(['callback-handler', 'client-per-invocation', 'fire-and-forget', 'sync-handler']);
