@@ -63,6 +63,8 @@ describe('handler objects created once at module scope', () => {
     expect(verdict({ members: '  constructor() { this.table = process.env.TABLE; }', body: '    return loadOrder(event.orderId, this.table);' })).toBe(null);
     expect(verdict({ body: '    if (!this.db) this.db = await loadOrder(1);\n    return this.db;' })).toBe(null);
     expect(verdict({ body: '    this.ready = true;\n    await loadOrder(event.orderId);\n    return this.ready;' })).toBe(null);
+    // a run-once initialisation behind an early return on a flag the method sets
+    expect(verdict({ body: '    if (this.ready) return this.config;\n    this.config = await loadOrder(event.orderId);\n    this.ready = true;\n    return this.config;' })).toBe(null);
     expect(verdict({ tail: 'export const handler = (event) => new OrderHandler().handle(event);' })).toBe(null);
     expect(verdict({ body: '    this.userId = event.userId;\n    return { user: this.userId };' })).toBe(null);
   });

@@ -65,7 +65,7 @@ export function planInstanceState(model: ModuleModel): PlannedFinding[] {
     if (instance.entries.size === 0) continue;
     const methods = reachedMethods(instance.cls, instance.entries);
     if (![...methods.values()].some((m) => containsAwait(m.body))) continue; // no await: requests never interleave in them
-    for (const [method, writes] of perRequestWrites(methods)) {
+    for (const [method, writes] of perRequestWrites(methods, model)) {
       for (const [property, write] of writes) {
         if (reported.has(write)) continue;
         reported.add(write);
@@ -178,14 +178,17 @@ function reachedMethods(cls: HandlerClass, entries: Set<string>): Map<string, Cl
 }
 
 /** `this.p = <request data>` in each reached method (the first write of each property): not a constant, an accumulation or a lazy init. */
-function perRequestWrites(methods: Map<string, ClassMethodNode>): Map<ClassMethodNode, Map<string, AssignmentExpression>> {
+function perRequestWrites(methods: Map<string, ClassMethodNode>, model: ModuleModel): Map<ClassMethodNode, Map<string, AssignmentExpression>> {
   const out = new Map<ClassMethodNode, Map<string, AssignmentExpression>>();
   for (const method of methods.values()) {
     const writes = new Map<string, AssignmentExpression>();
+    const onceGuard = onceGuardOf(method);
     walkThis(method, (n, ancestors) => {
       const property = thisProperty(n.type === 'AssignmentExpression' ? n.left : null);
       if (n.type !== 'AssignmentExpression' || n.operator !== '=' || property === null || writes.has(property)) return;
       if (isConstantValue(n.right) || mentionsThisProperty(n.right, property)) return;
+      // `if (this.ready) return; this.config = await load(); this.ready = true;`: initialisation run once
+      if (onceGuard && model.after(n, onceGuard)) return;
       // `if (!this.p) this.p = …`, `this.p || (this.p = …)`: a lazy initialisation
       if (ancestors.some((a) => ((a.type === 'IfStatement' || a.type === 'ConditionalExpression') && mentionsThisProperty(a.test, property)) ||
         (a.type === 'LogicalExpression' && mentionsThisProperty(a.left, property)))) return;
@@ -194,6 +197,24 @@ function perRequestWrites(methods: Map<string, ClassMethodNode>): Map<ClassMetho
     if (writes.size) out.set(method, writes);
   }
   return out;
+}
+
+/**
+ * `if (<test on this.flag>) return …;` among the method's own statements, where the method also sets
+ * `this.flag = <constant>` (a run-once initialisation), else null.
+ */
+function onceGuardOf(method: ClassMethodNode): Node | null {
+  const flags = new Set<string>();
+  walkThis(method, (n) => {
+    const property = n.type === 'AssignmentExpression' && n.operator === '=' ? thisProperty(n.left) : null;
+    if (property !== null && n.type === 'AssignmentExpression' && isConstantValue(n.right)) flags.add(property);
+  });
+  for (const stmt of method.body.body) {
+    if (stmt.type !== 'IfStatement' || stmt.alternate) continue;
+    const exits = stmt.consequent.type === 'ReturnStatement' || (stmt.consequent.type === 'BlockStatement' && stmt.consequent.body.length === 1 && stmt.consequent.body[0].type === 'ReturnStatement');
+    if (exits && [...flags].some((f) => mentionsThisProperty(stmt.test, f))) return stmt;
+  }
+  return null;
 }
 
 /** Visits the nodes where `this` is the method's own: not inside nested non-arrow functions. */
