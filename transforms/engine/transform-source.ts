@@ -3,7 +3,7 @@
 import jscodeshift from 'jscodeshift';
 import type { File as BabelFile } from '@babel/types';
 import { createFileAnalysis } from '../analysis/file-analysis';
-import { recastParserFor } from '../analysis/parser';
+import { parserNameFor, recastParserFor, type ParserName } from '../analysis/parser';
 import { EMPTY_PROJECT, type ProjectInfo } from '../analysis/project';
 import { detectStyle } from '../analysis/style';
 import { reprintableDirectives } from '../analysis/recast-print';
@@ -17,6 +17,16 @@ export interface TransformResult {
 }
 
 const BOM = '\uFEFF';
+
+// One bound jscodeshift per parser: withParser() copies every ast-types builder onto a new
+// function, which cost more than the transforms themselves when done per file.
+const bound = new Map<ParserName, ReturnType<typeof jscodeshift.withParser>>();
+function jscodeshiftFor(file: string) {
+  const name = parserNameFor(file);
+  let j = bound.get(name);
+  if (!j) bound.set(name, (j = jscodeshift.withParser(recastParserFor(file))));
+  return j;
+}
 
 export function transformSource(
   file: string,
@@ -32,7 +42,7 @@ export function transformSource(
 ): TransformResult {
   const bom = original.startsWith(BOM) ? BOM : '';
   const source = bom ? original.slice(1) : original;
-  const j = jscodeshift.withParser(recastParserFor(file));
+  const j = jscodeshiftFor(file);
   const root = j(source);
   const ast = root.get().node as BabelFile;
   const style = detectStyle(source, ast);
