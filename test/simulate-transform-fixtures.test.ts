@@ -52,8 +52,7 @@ interface Case {
 //   tmpdir-join-child-process (the hazard goes through a child process, which sees the real /tmp);
 //   shared-cache-exists, shared-cache-pipeline (the hazard is a torn read of a half-downloaded file, not
 //   repeatable with fakes, and the fix still renames concurrent downloads into place, which simulate lists
-//   as an overwrite); cjs-streams-pipeline (needs a fake S3 body that is a gzip stream; not written yet).
-// - client-pools: sdk-v2-single-client (`aws-sdk/clients/s3` is not a counted entry point).
+//   as an overwrite).
 // - init-phase: model-and-import-ts (onnxruntime-node is a native addon; `import()` in an invocation is not
 //   watched either).
 // - async-handler: sync-declaration-esm, sync-function-cjs, ts-sync-return-type (a synchronous handler runs
@@ -164,6 +163,7 @@ const CASES: Case[] = [
     event: (n) => ({ reportId: `r${n}`, rows: Array.from({ length: n }, (_, i) => [i, n]) }),
     fakes: ['@aws-sdk/client-s3'],
   },
+  { fixture: 'tmp-paths/cjs-streams-pipeline', expect: 'tmp-overwritten', event: (n) => ({ bucket: 'b', key: `exports/e${n}.ndjson.gz` }), fakes: ['@aws-sdk/client-s3'] },
   { fixture: 'tmp-paths/expression-body', expect: 'tmp-overwritten', event: (n) => ({ text: `note ${n}` }) },
   { fixture: 'tmp-paths/module-constant-chain', expect: 'tmp-overwritten', event: (n) => ({ png: Buffer.from(`png ${n}`).toString('base64') }) },
   { fixture: 'tmp-paths/open-write-flags', expect: 'tmp-overwritten', event: (n) => ({ Records: Array.from({ length: n }, (_, i) => ({ body: JSON.stringify({ i }) })) }) },
@@ -186,6 +186,12 @@ const CASES: Case[] = [
   { fixture: 'client-pools/pg-transaction', expect: 'client-per-request', event: (n) => ({ body: JSON.stringify({ customerId: n, total: n * 10 }) }), fakes: ['pg'] },
   { fixture: 'client-pools/pg-finally-no-rollback', expect: 'client-per-request', event: (n) => ({ ids: [n, n + 100] }), fakes: ['pg'] },
   { fixture: 'client-pools/sdk-v3-handler-local', expect: 'client-per-request', event: (n) => ({ key: `k${n}` }), fakes: ['@aws-sdk/client-s3'] },
+  {
+    fixture: 'client-pools/sdk-v2-single-client',
+    expect: 'client-per-request',
+    event: (n) => ({ Records: Array.from({ length: n }, (_, i) => ({ s3: { bucket: { name: 'b' }, object: { key: `k${i}` } } })) }),
+    fakes: ['aws-sdk'],
+  },
   { fixture: 'client-pools/sdk-v2-cjs', expect: 'client-per-request', event: (n) => ({ id: `i${n}` }), fakes: ['aws-sdk'] },
   {
     fixture: 'client-pools/sdk-v3-dedupe',

@@ -23,7 +23,7 @@ export function countClientConstructions(): ClientConstruction[] {
     extensions[ext] = function (this: unknown, module, filename) {
       original.call(this, module, filename);
       const hit = entryOf(filename);
-      if (hit) module.exports = wrapExports(module.exports, hit.library, hit.packageName, record);
+      if (hit) module.exports = wrapExports(module.exports, hit.library, hit.packageName, record, filename);
     };
   }
   return constructions;
@@ -44,7 +44,9 @@ function entryOf(filename: string): { library: ClientLibrary; packageName: strin
   if (!entryCache.has(key)) {
     const from = createRequire(join(filename.slice(0, at), 'node_modules', '.lmi-simulate.js'));
     const entries = library.entries.length ? library.entries : [packageName];
-    entryCache.set(key, entries.some((e) => safeResolve(from, e) === filename));
+    // aws-sdk v2 also has one entry per service: `aws-sdk/clients/s3` exports the S3 class itself
+    const serviceEntry = packageName === 'aws-sdk' && rest[1] === 'clients' && rest.length === 3 && rest[2].endsWith('.js');
+    entryCache.set(key, serviceEntry || entries.some((e) => safeResolve(from, e) === filename));
   }
   return entryCache.get(key) ? { library, packageName } : undefined;
 }
@@ -91,8 +93,11 @@ function countingFactory(fn: (...a: unknown[]) => unknown, library: string, name
   });
 }
 
-function wrapExports(exports: unknown, library: ClientLibrary, packageName: string, record: Recorder): unknown {
-  if (library.package === 'aws-sdk') return wrapAwsSdkV2(exports as Record<string, unknown>, record);
+function wrapExports(exports: unknown, library: ClientLibrary, packageName: string, record: Recorder, filename: string): unknown {
+  if (library.package === 'aws-sdk') {
+    if (typeof exports === 'function') return wrapAwsSdkV2Service(exports, filename, record);
+    return wrapAwsSdkV2(exports as Record<string, unknown>, record);
+  }
   const built: Built = (name, instance) => watchInstance(library, packageName, name, instance);
   recordWork(exports, library, packageName);
   const staticsOf = (cls: string) => (library.factories ?? []).filter((f) => f.startsWith(`${cls}.`)).map((f) => f.slice(cls.length + 1));
@@ -192,6 +197,22 @@ function recordV2Promises(aws: Record<string, unknown>): void {
     const service = this.service?.api?.serviceId ?? this.service?.constructor?.serviceIdentifier ?? this.service?.constructor?.name ?? 'AWS';
     return recorded({ fn: `${service.replace(/\s+/g, '')}.${this.operation ?? 'request'}`, args: this.params ?? {}, suffix: '.promise()', sync: false }, () => (promise as (...a: unknown[]) => unknown).apply(this, args));
   };
+}
+
+/** aws-sdk v2 `aws-sdk/clients/<service>`: the export is the service class; requests come from the SDK's core. */
+function wrapAwsSdkV2Service(service: unknown, filename: string, record: Recorder): unknown {
+  const core = safeLoad(createRequire(filename), '../lib/core') ?? safeLoad(createRequire(filename), '../index');
+  if (core && typeof core === 'object') recordV2Promises(core as Record<string, unknown>);
+  const name = (service as { serviceIdentifier?: string; name?: string }).name || 'Service';
+  return countingConstructor(service as object, 'aws-sdk', name, record);
+}
+
+function safeLoad(from: NodeRequire, specifier: string): unknown {
+  try {
+    return from(specifier);
+  } catch {
+    return undefined;
+  }
 }
 
 /** aws-sdk v2: `new AWS.S3()`, `new AWS.DynamoDB.DocumentClient()` (service classes load lazily). */
