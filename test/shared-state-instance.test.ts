@@ -31,6 +31,8 @@ describe('handler objects created once at module scope', () => {
     expect(verdict({})).toBe(true);
     expect(verdict({ tail: 'const orders = new OrderHandler();\nexport const handler = orders.handle.bind(orders);' })).toBe(true);
     expect(verdict({ members: '  userId = null;\n  constructor() { this.userId = undefined; }' })).toBe(true);
+    // bound inside a wrapper, exported under another name
+    expect(verdict({ tail: 'const orders = new OrderHandler();\nconst wrapped = middy(orders.handle.bind(orders));\nexport { wrapped as handler };' })).toBe(true);
   });
 
   it('reports without rewriting when something else could see the property', () => {

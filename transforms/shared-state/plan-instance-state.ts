@@ -44,7 +44,14 @@ interface Instance {
 export function planInstanceState(model: ModuleModel): PlannedFinding[] {
   const classes = inFileClasses(model);
   if (classes.size === 0) return [];
-  const exportedValues = new Set(moduleExports(model.ast).map(([, value]) => unwrapExpression(value)));
+  // what the module exports, with `exports.handler = handler` followed to `const handler = …`
+  const exportedValues: Node[] = [];
+  for (const [, value] of moduleExports(model.ast)) {
+    const v = unwrapExpression(value);
+    const named = v?.type === 'Identifier' ? model.bindings.get(v.name)?.init : null;
+    if (v) exportedValues.push(v);
+    if (named) exportedValues.push(named);
+  }
   const instances: Instance[] = [];
   for (const binding of model.bindings.values()) {
     if (binding.kind !== 'const' && binding.kind !== 'let' && binding.kind !== 'var') continue;
@@ -104,7 +111,7 @@ function inFileClasses(model: ModuleModel): Map<string, HandlerClass> {
 }
 
 /** The methods a module instance has called per request, and whether it is used any other way. */
-function usesOf(binding: ModuleBinding, cls: HandlerClass, exportedValues: Set<Node | null | undefined>, model: ModuleModel): Instance {
+function usesOf(binding: ModuleBinding, cls: HandlerClass, exportedValues: Node[], model: ModuleModel): Instance {
   // exported: other modules may call any of its methods per request
   const instance: Instance = { name: `\`${binding.name}\``, binding, cls, entries: new Set(binding.exported ? classMethods(cls).keys() : []), escapes: binding.exported };
   for (const ref of binding.refs) {
@@ -121,7 +128,8 @@ function usesOf(binding: ModuleBinding, cls: HandlerClass, exportedValues: Set<N
       continue;
     }
     if (use.how === 'call' && perRequestFunction(ref.id, model)) instance.entries.add(use.method);
-    if (use.how === 'bind' && exportedValues.has(use.node)) instance.entries.add(use.method);
+    // a bound method in what the module exports: `h.m.bind(h)`, `middy(h.m.bind(h)).use(…)`
+    if (use.how === 'bind' && exportedValues.some((v) => model.within(use.node, v))) instance.entries.add(use.method);
   }
   return instance;
 }
