@@ -1,0 +1,71 @@
+// The pool: the main thread and worker threads share the batches, results come back in task order
+// and equal an in-process run, and workers really take batches (the main thread is slowed down
+// here so the worker has time to load; on a fast run it may legitimately get none).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus, writeCorpus } from '../bench/corpus';
+import { runInWorkers } from '../cli/parallel/pool';
+import { bundledWorkerScript } from '../cli/parallel/spawn';
+import { analyseTask, resolveContext, type AnalyseResult, type FileTask, type TaskContext } from '../cli/parallel/tasks';
+import { RULES } from '../transforms/registry';
+
+let dir: string;
+let tasks: FileTask[];
+const context: TaskContext = { ruleIds: RULES.filter((r) => !r.needsImportGraph).map((r) => r.id), transformIds: [], templates: [], packageJsons: [] };
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lmi-pool-'));
+  const corpus = generateCorpus({ files: 400, seed: 3 });
+  writeCorpus(dir, corpus);
+  tasks = corpus.map((f) => ({ abs: join(dir, f.path), file: f.path })).sort((a, b) => a.file.localeCompare(b.file));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+describe('runInWorkers', () => {
+  it('gives the in-process results in task order, with batches done by a worker', async () => {
+    const resolved = resolveContext(context);
+    const expected = tasks.map((t) => analyseTask(t, resolved));
+    const here = new Set<string>();
+    const progress: number[] = [];
+    const results = await runInWorkers<AnalyseResult>(
+      'analyse',
+      tasks,
+      context,
+      2,
+      (task) => {
+        here.add(task.file);
+        sleep(25); // ~1 s per batch of 40: the worker loads meanwhile and takes its share
+        return analyseTask(task, resolved);
+      },
+      (done) => progress.push(done),
+    );
+    expect(results).toEqual(expected);
+    expect(here.size).toBeGreaterThan(0);
+    expect(here.size, 'a worker analysed some batches').toBeLessThan(tasks.length);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(tasks.length);
+  }, 120_000);
+
+  it('workers run one bundled script (esbuild), whose packages resolve from the tool, not the cwd', async () => {
+    const script = await bundledWorkerScript();
+    expect(script).toContain('analyseTask');
+    expect(script).toContain(`createRequire(${JSON.stringify(join(__dirname, '..', 'cli', 'parallel', 'worker-main.ts'))})`);
+  });
+
+  it('with nothing to do, resolves at once', async () => {
+    expect(await runInWorkers('analyse', [], context, 2, () => 0)).toEqual([]);
+  });
+
+  it('a worker that fails rejects the run instead of hiding it', async () => {
+    // an unknown kind makes the worker's reply an error; the main thread is slowed so it gets a batch
+    const run = runInWorkers('nonsense' as 'analyse', tasks, context, 2, (task) => {
+      sleep(25);
+      return task.file;
+    });
+    await expect(run).rejects.toThrow(/worker failed/);
+  }, 120_000);
+});
