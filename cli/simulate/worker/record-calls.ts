@@ -44,16 +44,18 @@ export function recorded<T>(spec: CallSpec, run: () => T): T {
   const invocation = currentInvocation();
   // nothing to say about a synchronous call at init that is not repeatable work
   if (spec.args === undefined && invocation === null) return run();
+  // described before the call: it may change its arguments (SDK middleware adds to a command's input)
+  const args = spec.args === undefined ? undefined : describeArgs(spec.args);
   const started = spec.sync ? performance.now() : 0;
   try {
     return run();
   } finally {
-    const args = spec.args === undefined ? undefined : describeArgs(spec.args);
+    const blockedMs = spec.sync && invocation !== null ? performance.now() - started : undefined;
     calls.push({
       fn: spec.fn,
       ...(args ? { work: `${spec.fn}(${spec.what ? `${spec.what} ` : ''}${args.shown})${spec.suffix ?? ''}`, key: `${spec.fn}\u0000${spec.what ?? ''}\u0000${args.key}` } : {}),
       invocation,
-      ...(spec.sync && invocation !== null ? { blockedMs: performance.now() - started } : {}),
+      ...(blockedMs !== undefined ? { blockedMs } : {}),
     });
   }
 }
@@ -61,7 +63,7 @@ export function recorded<T>(spec: CallSpec, run: () => T): T {
 const SHOWN = 120;
 
 /** A stable text for the arguments (object keys sorted, bytes and long strings hashed) and a short form to show. */
-export function describeArgs(value: unknown): { key: string; shown: string } {
+function describeArgs(value: unknown): { key: string; shown: string } {
   // an argument list (crypto.pbkdf2Sync(...)) is shown without its brackets
   const key = value instanceof Shown ? value.text : Array.isArray(value) ? value.map((v) => stableText(v, 1)).join(',') : stableText(value, 0);
   const shown = key.length > SHOWN ? `${key.slice(0, SHOWN - 3)}...` : key;
