@@ -249,6 +249,20 @@ const CASES: BehaviourCase[] = [
     right: (rs) => max(rs.filter((r) => r.account === 'b').map((r) => r.balance)) === 111 && max(rs.filter((r) => r.account === 'a').map((r) => r.balance)) === 110,
   },
   {
+    fixture: 'helper-reset-ts.ts',
+    packages: () => ({ deps: { processRecord: async (r: { delay: number; fail: boolean }) => (await ticks(r.delay), !r.fail) } }),
+    events: batches(),
+    entry: (m) => async (e) => ({ batchItemFailures: await m.processBatch(e.Records) }),
+    right: (rs) => rs.every((r, i) => JSON.stringify(r.batchItemFailures.map((f: { itemIdentifier: string }) => f.itemIdentifier)) === JSON.stringify(failedIds(batches()[i]))),
+  },
+  {
+    fixture: 'helper-object-mjs.mjs',
+    packages: () => ({ deps: { enrich: async (id: string) => (await ticks(10 - Number(id.slice(1))), `${id}!`) } }),
+    events: range(5).map((i) => ({ user: `u${i}`, id: `e${i}` })),
+    entry: (m) => async (e) => ({ text: await m.describe(e) }),
+    right: (rs) => rs.every((r, i) => r.text === `u${i}/e${i}!`),
+  },
+  {
     fixture: 'helper-state-local-mjs.mjs',
     packages: () => ({
       deps: {

@@ -35,7 +35,7 @@ export function planModuleState(model: ModuleModel, typescript: boolean): Planne
     if (kind === 'object') {
       const objectPlan = planObjectState(binding, model, typescript);
       if (objectPlan) {
-        finding.hint = 'becomes a fresh object per invocation, local to the handler (passed to the in-file functions that read it)';
+        finding.hint = `becomes a fresh object per invocation, local to the ${model.helperModule ? 'exported function' : 'handler'} (passed to the in-file functions that read it)`;
         finding.rewrite = objectPlan;
       }
       out.push(finding);
@@ -276,7 +276,13 @@ function toLocal(ctx: RewriteContext, binding: ModuleBinding, plan: LocalPlan, m
   const { j } = ctx;
   const body = plan.list;
   const value = plan.start.expression.type === 'AssignmentExpression' ? plan.value : cloneNode(plan.value);
-  const decl = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(binding.name), value as never)]) as unknown as Statement;
+  // reset state (`x.length = 0`, `x.clear()`) starts from the module initializer
+  const reset = plan.value === binding.init;
+  const id = j.identifier(binding.name);
+  // a fresh `[]` / `new Map()` keeps the declared element types (`const failures: Failure[] = []`)
+  const annotation = (binding.declarator?.id as Identifier | undefined)?.typeAnnotation;
+  if (reset && ctx.typescript && annotation) id.typeAnnotation = cloneNode(annotation as Node) as never;
+  const decl = j.variableDeclaration('const', [j.variableDeclarator(id, value as never)]) as unknown as Statement;
   moveLeadingComments(plan.start, decl);
   borrowLayout(decl, plan.start);
   body.splice(body.indexOf(plan.start as Statement), 1, decl);
