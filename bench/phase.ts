@@ -1,5 +1,5 @@
 // One measured phase of the benchmark, in its own process so its peak RSS is its own.
-// Prints {"ms": wall time of the phase, "rssMB": peak resident set, "files": n} as JSON.
+// Prints {"ms": wall time of the phase, "cpuMs": CPU time of the whole process (all threads), "rssMB": peak resident set, "files": n} as JSON.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jscodeshift from 'jscodeshift';
@@ -23,6 +23,7 @@ function sourceFiles(dir: string): string[] {
 async function main() {
   const files = sourceFiles(corpus);
   const started = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   if (phase === 'parse') {
     // the reference: raw @babel/parser on every file, one process
     for (const f of files) {
@@ -45,7 +46,8 @@ async function main() {
     if (phase === 'dry') await planChanges(result, TRANSFORMS);
   }
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  process.stdout.write(JSON.stringify({ ms, rssMB: process.resourceUsage().maxRSS / 1024, files: files.length }) + '\n');
+  const cpu = process.cpuUsage(cpuStart);
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, rssMB: process.resourceUsage().maxRSS / 1024, files: files.length }) + '\n');
 }
 
 main().catch((e) => {

@@ -11,6 +11,7 @@ import type { ConfigRule, Finding, Rule, TransformModule } from '../transforms/t
 import { discover, type Discovered } from './discover';
 import { planDependencyChanges } from './dependencies';
 import { runInWorkers } from './parallel/pool';
+import { bundledWorkerScript } from './parallel/spawn';
 import {
   analyseTask,
   resolveContext,
@@ -81,6 +82,8 @@ export async function scan(options: ScanOptions): Promise<Scan> {
   const { cwd } = options;
   const discovered = discover(options.paths, { cwd, extensions: options.extensions, ignore: options.ignore });
   const rel = (abs: string) => toRelative(cwd, abs);
+  // workers will be needed: bundle their script (in esbuild's process) while this thread reads
+  if (jobsFor(discovered.sources.length, options.jobs) > 1) void bundledWorkerScript();
   const findings: Finding[] = [];
   const errors: ParseError[] = [];
 
