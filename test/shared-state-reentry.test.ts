@@ -23,6 +23,7 @@ describe('helper-module rewrites and caller-supplied code', () => {
     expect(fixable('  const price = options.price;\n  total += await price(item);')).toBe(false);
     expect(fixable('  total += await priceOf(item);\n  await this.done();')).toBe(false);
     expect(fixable('  total += await hook(item);', 'let hook = priceOf;\nexport function setHook(h) { hook = h; }')).toBe(false);
+    expect(fixable('  total += await priceOf(item);\n  await arguments[1]();')).toBe(false);
   });
 
   it('does not when the function may call itself again, directly or through an in-file function', () => {

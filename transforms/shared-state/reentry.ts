@@ -101,7 +101,8 @@ function safeCallee(callee: Node, tainted: Set<string>, model: ModuleModel): boo
   }
   if (n.type === 'Import') return true;
   if (n.type !== 'Identifier') return false; // this, super, a call's result, a function expression
-  if (tainted.has(n.name)) return false;
+  // `arguments[0]()` is the caller's; `eval` runs anything
+  if (tainted.has(n.name) || n.name === 'arguments' || n.name === 'eval') return false;
   const b = model.bindings.get(n.name);
   return !b || (b.kind !== 'let' && b.kind !== 'var');
 }
