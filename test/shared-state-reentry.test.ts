@@ -24,6 +24,10 @@ describe('helper-module rewrites and caller-supplied code', () => {
     expect(fixable('  total += await priceOf(item);\n  await this.done();')).toBe(false);
     expect(fixable('  total += await hook(item);', 'let hook = priceOf;\nexport function setHook(h) { hook = h; }')).toBe(false);
     expect(fixable('  total += await priceOf(item);\n  await arguments[1]();')).toBe(false);
+    // a module object callers register functions in
+    expect(fixable('  total += await hooks.price(item);', 'const hooks = {};\nexport function on(name, fn) { hooks[name] = fn; }')).toBe(false);
+    // …but an empty Map's own methods are the built-in ones
+    expect(fixable('  total += await priceOf(item);\n  seen.set(item.id, true);', 'const seen = new Map();')).toBe(true);
   });
 
   it('does not when the function may call itself again, directly or through an in-file function', () => {

@@ -4,8 +4,8 @@
 // temporary, a snapshot, a local) changes what the code does even one request at a time. The
 // rewrites in a helper module therefore require that the function, and every in-file function it
 // reaches, calls only imports, globals, module functions and module constants, or values computed
-// from those: never a parameter, `this`, a module `let`, or something derived from them, and that
-// none of them calls the function itself again.
+// from those: never a parameter, `this`, a module `let`, a module object filled at run time, or
+// something derived from them, and that none of them calls the function itself again.
 import type { Node } from '@babel/types';
 import { isFunction, type FunctionNode } from '../analysis/ast';
 import { visit } from '../analysis/walk';
@@ -13,7 +13,7 @@ import type { ModuleModel } from './module-model';
 import { patternNames } from './patterns';
 
 /** Why a helper-module rewrite was not made: moving a read could change what a nested call sees. */
-export const REENTRY_HINT = 'not rewritten: this function calls code its caller supplies (a parameter, `this`, a module `let`) or itself, which may run this module again in the middle; ';
+export const REENTRY_HINT = 'not rewritten: this function calls code its caller supplies (a parameter, `this`, a module `let`, a function stored in a module object) or itself, which may run this module again in the middle; ';
 
 /** True when running `fn` may call code a caller supplied, or `fn` itself again. */
 export function mayReenter(fn: FunctionNode, model: ModuleModel): boolean {
@@ -95,8 +95,10 @@ function callsSuppliedCode(f: FunctionNode, model: ModuleModel): boolean {
 
 function safeCallee(callee: Node, tainted: Set<string>, model: ModuleModel): boolean {
   let n: Node = callee;
+  let depth = 0;
   while (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSAsExpression' || n.type === 'ParenthesizedExpression') {
     if ((n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') && n.computed && n.property.type !== 'StringLiteral' && n.property.type !== 'NumericLiteral') return false;
+    if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') depth++;
     n = n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression' ? n.object : (n as { expression: Node }).expression;
   }
   if (n.type === 'Import') return true;
@@ -104,7 +106,19 @@ function safeCallee(callee: Node, tainted: Set<string>, model: ModuleModel): boo
   // `arguments[0]()` is the caller's; `eval` runs anything
   if (tainted.has(n.name) || n.name === 'arguments' || n.name === 'eval') return false;
   const b = model.bindings.get(n.name);
-  return !b || (b.kind !== 'let' && b.kind !== 'var');
+  if (!b) return true;
+  if (b.kind === 'let' || b.kind === 'var') return false;
+  // a module object filled at run time (`hooks[name] = fn`) may hold what a caller registered; the
+  // methods of an empty Map / Set / array it starts as are the built-in ones
+  if (b.kind === 'const' && b.refs.some((r) => r.kind === 'mutate')) return depth === 1 && isEmptyContainer(b.init);
+  return true;
+}
+
+function isEmptyContainer(init: Node | null | undefined): boolean {
+  let n = init;
+  while (n && (n.type === 'TSAsExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'ParenthesizedExpression')) n = n.expression;
+  if (n?.type === 'ArrayExpression') return n.elements.length === 0;
+  return n?.type === 'NewExpression' && n.arguments.length === 0 && n.callee.type === 'Identifier' && (n.callee.name === 'Map' || n.callee.name === 'Set');
 }
 
 /**
