@@ -44,9 +44,9 @@ export async function runInWorkers<R>(
 
   // a worker asks for a batch when it has loaded and after each result
   const helper = async () => {
-    const worker = await startWorker();
+    const worker = await startWorker(() => !stopped);
+    if (!worker) return;
     workers.push(worker);
-    if (stopped) return void worker.terminate();
     const send = () => {
       if (next >= batches.length) return;
       const id = next++;

@@ -32,7 +32,9 @@ export function bundledWorkerScript(): Promise<string | null> {
   return bundled;
 }
 
-export async function startWorker(): Promise<Worker> {
+/** A new worker, or null when `wanted()` turned false while the script was being bundled. */
+export async function startWorker(wanted: () => boolean): Promise<Worker | null> {
   const code = await bundledWorkerScript();
+  if (!wanted()) return null;
   return code ? new Worker(code, { eval: true }) : new Worker(join(__dirname, 'worker.cjs'));
 }
