@@ -5,7 +5,8 @@ import type { File as BabelFile, Node } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { dottedName, propertyName, unwrapExpression } from '../analysis/ast';
 import { sameModule } from '../analysis/module-specifier';
-import { moduleBindings, visitValues, type ModuleBinding } from './scope';
+import { moduleBindings, type ModuleBinding } from './scope';
+import type { NodeIndex } from '../analysis/walk';
 
 export interface ModuleFacts {
   bindings: Map<string, ModuleBinding>;
@@ -28,7 +29,12 @@ export function baseIdentifier(node: Node | null | undefined): string | null {
   return n?.type === 'Identifier' ? n.name : null;
 }
 
-export function moduleFacts(ast: BabelFile): ModuleFacts {
+// The writes come from the file's node index (one walk shared with every rule) rather than a walk
+// of their own. The index also holds TS namespace and enum bodies, which a value walk skips: their
+// writes count too, which only makes the facts more cautious.
+const WRITE_TYPES = ['AssignmentExpression', 'UpdateExpression', 'UnaryExpression', 'CallExpression', 'OptionalCallExpression'] as const;
+
+export function moduleFacts(ast: BabelFile, index: NodeIndex): ModuleFacts {
   const bindings = moduleBindings(ast);
   const mutated = new Set<string>();
   let envWritten = false;
@@ -37,20 +43,22 @@ export function moduleFacts(ast: BabelFile): ModuleFacts {
     if (name) mutated.add(name);
     if (dottedName(target)?.startsWith('process.env')) envWritten = true;
   };
-  visitValues(ast.program, (node) => {
-    if (node.type === 'AssignmentExpression') written(node.left);
-    else if (node.type === 'UpdateExpression') written(node.argument);
-    else if (node.type === 'UnaryExpression' && node.operator === 'delete') written(node.argument);
-    else if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') {
-      const callee = unwrapExpression(node.callee);
-      if (callee && (callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression')) {
-        const method = propertyName(callee);
-        if (method && MUTATING_METHODS.has(method)) written(callee.object);
-        const full = dottedName(callee);
-        if ((full === 'Object.assign' || full === 'Object.defineProperty') && node.arguments[0]) written(node.arguments[0]);
+  for (const type of WRITE_TYPES) {
+    for (const node of index.ofType(type) as Node[]) {
+      if (node.type === 'AssignmentExpression') written(node.left);
+      else if (node.type === 'UpdateExpression') written(node.argument);
+      else if (node.type === 'UnaryExpression' && node.operator === 'delete') written(node.argument);
+      else if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') {
+        const callee = unwrapExpression(node.callee);
+        if (callee && (callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression')) {
+          const method = propertyName(callee);
+          if (method && MUTATING_METHODS.has(method)) written(callee.object);
+          const full = dottedName(callee);
+          if ((full === 'Object.assign' || full === 'Object.defineProperty') && node.arguments[0]) written(node.arguments[0]);
+        }
       }
     }
-  });
+  }
   return { bindings, mutated, envWritten };
 }
 
@@ -58,9 +66,9 @@ export function moduleFacts(ast: BabelFile): ModuleFacts {
 // transform plans everything before it rewrites, and gets a fresh analysis per transform).
 const FACTS = {};
 
-/** moduleFacts(analysis.ast), computed once per analysis and shared by every init-phase plan. */
+/** moduleFacts of the analysed file, computed once per analysis and shared by every init-phase plan. */
 export function factsOf(analysis: FileAnalysis): ModuleFacts {
-  return memoOn(analysis, FACTS, () => moduleFacts(analysis.ast));
+  return memoOn(analysis, FACTS, () => moduleFacts(analysis.ast, analysis.index));
 }
 
 /** Does `local` name a binding imported from `module` (any spelling, `node:` or not) as `name` ('*' = the whole module)? */
