@@ -11,6 +11,7 @@ import { canonicalKey } from './canonical';
 import { connectionUses, enclosingFunction, type ConnectionUse } from './connection-uses';
 import type { DbDriver } from './db-driver';
 import { argumentsVerdict, declaredLocal, moduleNamesUsed, moduleStatements } from './hoist-sites';
+import { handOutVerdict } from './hand-out';
 import { importedBindings, type ImportedBinding } from './imported-bindings';
 import { moduleConsts } from './independence';
 import { invocationFunctions, perInvocationPlace, type InvocationFunction } from './invocation-functions';
@@ -308,6 +309,10 @@ function planInvocationSite(c: Candidate, analysis: FileAnalysis, imports: Map<s
   const checked = checkUses(uses, c.driver, localResolver(analysis, consts), true);
   if (!checked.ok) return { why: checked.why, hint: checked.hint };
   const checkout = checked.transactionIn!.size > 0;
+  if (checkout) {
+    const handOut = handOutVerdict(uses, fn.fn, analysis);
+    if (!handOut.ok) return { why: handOut.why };
+  }
   const others = uses.filter((u) => !(u.method && (c.driver.queryMethods.has(u.method) || u.method === 'connect' || c.driver.endMethods.has(u.method) || c.driver.harmlessMethods.has(u.method))));
   if (!checkout && others.length) {
     const returned = others.map(returnedFrom).find(Boolean);
