@@ -33,6 +33,7 @@ describe.concurrent('simulate warnings', { timeout: 90_000 }, () => {
     expect(report.repeatedWork).toEqual([
       {
         call: `fs.readFileSync(${JSON.stringify(join(FIXTURES, 'events.json'))})`,
+        kind: 'same-result',
         total: 8,
         atInit: 0,
         inInvocations: 8,
@@ -51,6 +52,12 @@ describe.concurrent('simulate warnings', { timeout: 90_000 }, () => {
     expect(report.repeatedWork).toEqual([]);
     // still blocking
     expect(report.blockingCalls.map((b) => b.fn)).toEqual(['fs.readFileSync']);
+  });
+
+  it('does not count a call whose arguments hold a value of its event, nor a re-read of a /tmp file', async () => {
+    const { report } = await simulate('per-event-reads.mjs', { events: 'shared-file-events.json', workers: '1' });
+    expect(report.invocations.every((i) => i.result.ok)).toBe(true);
+    expect(report.repeatedWork).toEqual([]);
   });
 
   it('reports a racing lazy init: more connects and constructions under concurrency than one at a time', async () => {
@@ -90,11 +97,11 @@ describe.concurrent('simulate warnings', { timeout: 90_000 }, () => {
     ]);
   });
 
-  it('records SDK v3 send and v2 promise requests by client, command and input', async () => {
+  it('records SDK v3 send and v2 promise requests by client, command and input (reads from a service)', async () => {
     const { report } = await simulate('sdk-same-request.cjs', { workers: '1', invocations: '3' });
-    expect(report.repeatedWork.map((r) => [r.call, r.maxPerWorker, r.moreUnderConcurrency])).toEqual([
-      ['DocumentClient.get({"Key":{"id":"all"},"TableName":"flags"}).promise()', 3, false],
-      ['S3Client.send(GetObjectCommand {"Bucket":"config","Key":"settings.json"})', 3, false],
+    expect(report.repeatedWork.map((r) => [r.call, r.kind, r.maxPerWorker, r.moreUnderConcurrency])).toEqual([
+      ['DocumentClient.get({"Key":{"id":"all"},"TableName":"flags"}).promise()', 'remote-read', 3, false],
+      ['S3Client.send(GetObjectCommand {"Bucket":"config","Key":"settings.json"})', 'remote-read', 3, false],
     ]);
     // requests for each event's own data are not repeated work
     const own = await simulate('sdk-clients.mjs', { workers: '1', concurrency: '2', invocations: '3' });

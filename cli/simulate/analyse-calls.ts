@@ -11,6 +11,12 @@ import type { CallRecord, ClientConstruction, ConnectionUse } from './protocol';
 export interface RepeatedWork {
   /** the call with its arguments, e.g. `fs.readFileSync("/var/task/config.json")` */
   call: string;
+  /**
+   * same-result: the same arguments give the same result (a file of the read-only package, require,
+   * a compile, crypto/zlib, connect); remote-read: a read from a service, whose data may change;
+   * other: reported only because concurrency multiplied it
+   */
+  kind: 'same-result' | 'remote-read' | 'other';
   total: number;
   atInit: number;
   inInvocations: number;
@@ -41,6 +47,9 @@ export interface WorkerCalls {
 interface Seen {
   call: string;
   client: boolean;
+  repeat?: CallRecord['repeat'];
+  /** the arguments, as recorded */
+  key: string;
   concurrent: Array<{ atInit: number; inInvocations: number }>;
   oneAtATime: number[];
   invocations: Set<number>;
@@ -48,43 +57,86 @@ interface Seen {
 
 export function findRepeatedWork(workers: WorkerCalls[], eventOf: (invocation: number) => unknown): RepeatedWork[] {
   const seen = new Map<string, Seen>();
-  const entry = (key: string, call: string, client: boolean): Seen => {
+  const entry = (key: string, call: string, client: boolean, repeat?: CallRecord['repeat']): Seen => {
     let s = seen.get(key);
     if (!s) {
-      s = { call, client, concurrent: workers.map(() => ({ atInit: 0, inInvocations: 0 })), oneAtATime: workers.map(() => 0), invocations: new Set() };
+      s = { call, client, repeat, key, concurrent: workers.map(() => ({ atInit: 0, inInvocations: 0 })), oneAtATime: workers.map(() => 0), invocations: new Set() };
       seen.set(key, s);
     }
     return s;
   };
   workers.forEach((w, worker) => {
-    const count = (key: string, call: string, client: boolean, invocation: number | null) => {
-      const s = entry(key, call, client);
+    const count = (key: string, call: string, client: boolean, invocation: number | null, repeat?: CallRecord['repeat']) => {
+      const s = entry(key, call, client, repeat);
       if (invocation === null) s.concurrent[worker].atInit++;
       else {
         s.concurrent[worker].inInvocations++;
         s.invocations.add(invocation);
       }
     };
-    for (const c of w.calls) if (c.key) count(c.key, c.work!, false, c.invocation);
+    for (const c of w.calls) if (c.key) count(c.key, c.work!, false, c.invocation, c.repeat);
     for (const c of w.clients) count(clientKey(c), clientCall(c), true, c.invocation);
     for (const c of w.oneAtATime.calls) if (c.key) entry(c.key, c.work!, false).oneAtATime[worker]++;
     for (const c of w.oneAtATime.clients) entry(clientKey(c), clientCall(c), true).oneAtATime[worker]++;
   });
 
+  // calls of one function (any arguments) per worker: a race that changes the arguments (a lost update
+  // sent to a metrics endpoint) moves calls between keys without adding any
+  const byFunction = workers.map(() => new Map<string, { concurrent: number; oneAtATime: number }>());
+  for (const s of seen.values()) {
+    s.concurrent.forEach((c, w) => {
+      const f = byFunction[w].get(functionOf(s.key)) ?? { concurrent: 0, oneAtATime: 0 };
+      f.concurrent += c.atInit + c.inInvocations;
+      f.oneAtATime += s.oneAtATime[w];
+      byFunction[w].set(functionOf(s.key), f);
+    });
+  }
   const out: RepeatedWork[] = [];
   for (const s of seen.values()) {
     const perWorker = s.concurrent.map((c, worker) => ({ worker, ...c, oneAtATime: s.oneAtATime[worker] }));
     const maxPerWorker = Math.max(...perWorker.map((w) => w.atInit + w.inInvocations));
-    const moreUnderConcurrency = perWorker.some((w) => w.atInit + w.inInvocations > w.oneAtATime);
+    const moreUnderConcurrency = perWorker.some((w) => {
+      const f = byFunction[w.worker].get(functionOf(s.key))!;
+      return w.atInit + w.inInvocations > w.oneAtATime && f.concurrent > f.oneAtATime;
+    });
     const inInvocations = perWorker.reduce((n, w) => n + w.inInvocations, 0);
     const distinctEvents = new Set([...s.invocations].map((i) => stableStringify(eventOf(i)))).size;
-    // client constructions per request are the clients section's; here only when concurrency multiplies them
-    const repeated = !s.client && maxPerWorker > 1 && inInvocations > 0 && distinctEvents > 1;
+    // client constructions per request are the clients section's; here only when concurrency multiplies them.
+    // A call whose arguments hold a value of an event that made it may depend on the request: not evidence.
+    const repeated =
+      s.repeat !== undefined && maxPerWorker > 1 && inInvocations > 0 && distinctEvents > 1 && ![...s.invocations].some((i) => mentionsEvent(s.key, eventOf(i)));
     if (!repeated && !moreUnderConcurrency) continue;
     const atInit = perWorker.reduce((n, w) => n + w.atInit, 0);
-    out.push({ call: s.call, total: atInit + inInvocations, atInit, inInvocations, distinctEvents, perWorker, maxPerWorker, moreUnderConcurrency });
+    out.push({ call: s.call, kind: s.repeat ?? 'other', total: atInit + inInvocations, atInit, inInvocations, distinctEvents, perWorker, maxPerWorker, moreUnderConcurrency });
   }
   return out.sort((a, b) => Number(b.moreUnderConcurrency) - Number(a.moreUnderConcurrency) || b.maxPerWorker - a.maxPerWorker || a.call.localeCompare(b.call));
+}
+
+/** The call without its arguments: `fs.readFileSync`, `S3Client.send` + the command. */
+function functionOf(key: string): string {
+  return key.split('\u0000').slice(0, 2).join('\u0000');
+}
+
+/** Whether the recorded arguments contain one of the event's values (strings of 3+ characters, numbers of 3+ digits). */
+function mentionsEvent(key: string, event: unknown): boolean {
+  return eventValues(event).some((v) => key.includes(v));
+}
+
+function eventValues(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (value.length >= 3) out.push(value);
+    const t = value.trim();
+    if (t.startsWith('{') || t.startsWith('[')) {
+      try {
+        eventValues(JSON.parse(t), out);
+      } catch {
+        // not JSON text
+      }
+    }
+  } else if (typeof value === 'number' && Math.abs(value) >= 100) out.push(String(value));
+  else if (Array.isArray(value)) for (const v of value) eventValues(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) eventValues(v, out);
+  return out;
 }
 
 const clientKey = (c: ClientConstruction) => `client\u0000${c.library}\u0000${c.name}`;

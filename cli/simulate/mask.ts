@@ -24,6 +24,12 @@ export function unsandbox(value: unknown, paths: RunPaths): unknown {
   });
 }
 
+/** A text (a recorded call) with the values that differ on every run masked, as in results. */
+export function maskText(text: string, paths: RunPaths): string {
+  const own = unsandbox(text, paths) as string;
+  return own.replace(UUID, '<uuid>').replace(ISO_TIME, '<timestamp>').replace(/\b1\d{12}\b/g, '<epoch-ms>');
+}
+
 export function maskForComparison(value: unknown, ignoreFields: string[][]): unknown {
   let v = parseJsonStrings(value);
   for (const path of ignoreFields) v = setAt(v, path, '<ignored>');

@@ -87,10 +87,16 @@ function repeatedWorkLines(report: SimulationReport, p: Palette): string[] {
     lines.push(`  ${clip(r.call, 110)}`);
     if (r.moreUnderConcurrency) {
       lines.push(`    ${inWorker} times in worker ${worst.worker} under concurrency, ${worst.oneAtATime} one at a time with the same events`);
-      lines.push(p.yellow(`    <- a lazy init that runs once per request in flight: memoize the promise (and reset it on failure), or do it at init`));
+      lines.push(p.yellow(`    <- a lazy init (or check-then-fill cache) that runs once per request in flight: memoize the promise (and reset it on failure), or do it at init`));
     } else {
       lines.push(`    ${inWorker} times in worker ${worst.worker} (${worst.inInvocations} during invocations); requests with ${r.distinctEvents} different events made it`);
-      lines.push(p.yellow(`    <- the same for every request: do it once at init (or memoize the promise; a secret with a TTL)`));
+      lines.push(
+        p.yellow(
+          r.kind === 'remote-read'
+            ? `    <- the same read for every request: if the data does not change per request (a secret, a parameter, a config), load it at init or cache it with a TTL`
+            : `    <- the same arguments give the same result: do it once at init (or memoize the promise)`,
+        ),
+      );
     }
   }
   if (report.repeatedWork.length > MAX_WARNINGS_SHOWN) lines.push(p.dim(`  ... ${report.repeatedWork.length - MAX_WARNINGS_SHOWN} more (--format json lists all)`));

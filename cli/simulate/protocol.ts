@@ -55,6 +55,12 @@ export interface CallRecord {
   work?: string;
   /** identifies the work: same key, same call with the same arguments */
   key?: string;
+  /**
+   * repeating it with the same arguments is repeated work: `same-result` when the same arguments
+   * give the same result (a file of the read-only package, require, a compile, crypto/zlib, connect),
+   * `remote-read` for a read from a service (a GET; a Get, List or Describe request) whose data may change
+   */
+  repeat?: 'same-result' | 'remote-read';
   invocation: number | null;
   /** a synchronous call during an invocation: how long it blocked the worker */
   blockedMs?: number;

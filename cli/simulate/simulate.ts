@@ -7,7 +7,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { findBlockingCalls, findRepeatedWork, findSharedConnections } from './analyse-calls';
 import { findOverwrites, sameResult, summariseClients, type ReplayResults } from './analyse-run';
-import { parseFieldPath, unsandbox, type RunPaths } from './mask';
+import { maskText, parseFieldPath, unsandbox, type RunPaths } from './mask';
 import type { CallRecord, ClientConstruction, InvocationRecord, InvocationRequest, InvocationResult, WorkerConfig } from './protocol';
 import type { InvocationReport, LikelyCause, RaceReport, SimulationReport } from './report';
 import { runPhase, type PhaseWorker } from './run-phase';
@@ -92,7 +92,7 @@ async function simulateIn(opts: SimulateOptions): Promise<SimulationReport> {
   races.sort((a, b) => a.id - b.id);
 
   const clients = summariseClients(concurrent.map((w) => w.batch?.done?.clients ?? []));
-  const calls = concurrent.map((w) => w.batch?.done?.calls ?? []);
+  const calls = concurrent.map((w) => comparableCalls(w.batch?.done?.calls ?? [], runPaths(shared, w)));
   const repeatedWork = findRepeatedWork(
     concurrent.map((w, worker) => ({ calls: calls[worker], clients: w.batch?.done?.clients ?? [], oneAtATime: replays[worker].oneAtATime })),
     (id) => invocations[id].event,
@@ -157,7 +157,7 @@ async function replayOnce(opts: SimulateOptions, worker: number, sequence: Invoc
       const paths = runPaths(sandbox, phase);
       const records = completeRecords(phase, rest);
       for (const r of records) if (r.startIndex >= 0) results.set(r.id, unsandbox(r.result, paths) as InvocationResult);
-      observed.calls.push(...(phase.batch?.done?.calls ?? []));
+      observed.calls.push(...comparableCalls(phase.batch?.done?.calls ?? [], paths));
       observed.clients.push(...(phase.batch?.done?.clients ?? []));
       // after a crash, standard Lambda starts a new environment for the next request
       rest = rest.filter((i) => !results.has(i.id));
@@ -183,6 +183,11 @@ function completeRecords(phase: PhaseWorker, batch: InvocationRequest[]): Invoca
     const error = started.has(id) ? { errorType: 'Runtime.ExitError', errorMessage: crash } : { errorType: 'Simulate.NotRun', errorMessage: 'not run: its worker had died' };
     return { id, result: { ok: false, error }, startIndex: started.has(id) ? got.size : -1, endIndex: nextEnd++, startedAt: 0, endedAt: 0 };
   });
+}
+
+/** Calls as the function sees them (/tmp, not the sandbox), with run-specific values masked so runs compare. */
+function comparableCalls(calls: CallRecord[], paths: RunPaths): CallRecord[] {
+  return calls.map((c) => (c.key ? { ...c, key: maskText(c.key, paths), work: maskText(c.work!, paths) } : c));
 }
 
 function runPaths(sandbox: string, phase: PhaseWorker): RunPaths {

@@ -13,23 +13,31 @@ import { isLoading, recorded, Shown, whileLoading, type CallSpec } from './recor
 /** CPU-heavy synchronous crypto: the same arguments give the same result. */
 const CRYPTO_SYNC = ['pbkdf2Sync', 'scryptSync', 'hkdfSync', 'generateKeyPairSync', 'generateKeySync', 'generatePrimeSync', 'checkPrimeSync'];
 const CHILD_SYNC = ['execSync', 'execFileSync', 'spawnSync'];
-/** fs reads whose repetition with the same path is the same work (a file that does not change) */
+/** fs reads whose repetition with the same path is the same work (outside /tmp, a file that does not change) */
 const FILE_READS = new Set(['readFile', 'readFileSync']);
 
 type Fn = (...args: unknown[]) => unknown;
 
-export function countCalls(): void {
+/**
+ * `isScratch` tells a file of the function's /tmp (written per request: reading it again is not the
+ * same work) from a file of the deployment package, which is read-only on Lambda.
+ */
+export function countCalls(isScratch: (path: unknown) => boolean): void {
+  const fileRead = (fn: string, path: unknown, sync: boolean): CallSpec => {
+    const text = pathOf(path);
+    return { fn, args: text === undefined || isScratch(path) ? undefined : text, sync, repeat: 'same-result' };
+  };
   const fsObject = fs as unknown as Record<string, unknown>;
   for (const name of Object.keys(fsObject)) {
-    if (name.endsWith('Sync')) wrap(fsObject, name, (args) => ({ fn: `fs.${name}`, args: FILE_READS.has(name) ? pathOf(args[0]) : undefined, sync: true }));
+    if (name.endsWith('Sync')) wrap(fsObject, name, (args) => (FILE_READS.has(name) ? fileRead(`fs.${name}`, args[0], true) : { fn: `fs.${name}`, sync: true }));
   }
-  wrap(fsObject, 'readFile', (args) => ({ fn: 'fs.readFile', args: pathOf(args[0]), sync: false }));
-  wrap(fs.promises as unknown as Record<string, unknown>, 'readFile', (args) => ({ fn: 'fs.promises.readFile', args: pathOf(args[0]), sync: false }));
+  wrap(fsObject, 'readFile', (args) => fileRead('fs.readFile', args[0], false));
+  wrap(fs.promises as unknown as Record<string, unknown>, 'readFile', (args) => fileRead('fs.promises.readFile', args[0], false));
   const cryptoObject = crypto as unknown as Record<string, unknown>;
-  for (const name of CRYPTO_SYNC) wrap(cryptoObject, name, (args) => ({ fn: `crypto.${name}`, args, sync: true }));
+  for (const name of CRYPTO_SYNC) wrap(cryptoObject, name, (args) => ({ fn: `crypto.${name}`, args, sync: true, repeat: 'same-result' }));
   const zlibObject = zlib as unknown as Record<string, unknown>;
   for (const name of Object.keys(zlibObject)) {
-    if (name.endsWith('Sync')) wrap(zlibObject, name, (args) => ({ fn: `zlib.${name}`, args, sync: true }));
+    if (name.endsWith('Sync')) wrap(zlibObject, name, (args) => ({ fn: `zlib.${name}`, args, sync: true, repeat: 'same-result' }));
   }
   const child = childProcess as unknown as Record<string, unknown>;
   for (const name of CHILD_SYNC) wrap(child, name, (args) => ({ fn: `child_process.${name}`, args, sync: true }));
@@ -75,7 +83,7 @@ function countRequire(): void {
     // resolving (realpath, stat) is the loader's work too
     const run = () => whileLoading(() => require.apply(this, args));
     if (isLoading() || currentInvocation() === null) return run();
-    return recorded({ fn: 'require', args: args[0], sync: true }, run);
+    return recorded({ fn: 'require', args: args[0], sync: true, repeat: 'same-result' }, run);
   };
 }
 
@@ -87,8 +95,10 @@ function countFetch(): void {
     const request = input as { url?: string; method?: string; href?: string };
     const url = typeof input === 'string' ? input : (request?.href ?? request?.url ?? String(input));
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
-    const body = typeof init?.body === 'string' ? ` ${init.body}` : '';
-    return recorded({ fn: 'fetch', args: new Shown(`${method} ${url}${body}`), sync: false }, () => {
+    const body = typeof init?.body === 'string' ? init.body : '';
+    // a GET or HEAD reads; other methods act, and acting once per request may be the point
+    const repeat = method === 'GET' || method === 'HEAD' ? 'remote-read' : undefined;
+    return recorded({ fn: 'fetch', what: `${method} ${url}`, args: new Shown(body), sync: false, repeat }, () => {
       if (typeof impl !== 'function') throw new TypeError('fetch is not a function');
       return impl.apply(this, args);
     });

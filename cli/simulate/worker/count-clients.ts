@@ -106,7 +106,7 @@ function wrapExports(exports: unknown, library: ClientLibrary, packageName: stri
     if (library.workFunctions?.includes(name)) {
       const fn = value as Method;
       return function (this: unknown, ...args: unknown[]) {
-        return recorded({ fn: `${packageName}.${name}`, args, sync: true }, () => fn.apply(this, args));
+        return recorded({ fn: `${packageName}.${name}`, args, sync: true, repeat: 'same-result' }, () => fn.apply(this, args));
       };
     }
     if (library.constructors?.includes(name) || library.isConstructor?.(name, value)) {
@@ -157,13 +157,18 @@ function recordWork(exports: unknown, library: ClientLibrary, packageName: strin
   for (const method of library.workMethods) {
     patchMethod(proto, method, (original) =>
       function (this: unknown, ...args: unknown[]) {
-        return recorded({ fn: `${packageName}.${method}`, args, sync: method === 'compile' }, () => original.apply(this, args));
+        return recorded({ fn: `${packageName}.${method}`, args, sync: method === 'compile', repeat: 'same-result' }, () => original.apply(this, args));
       },
     );
   }
 }
 
 const sendsPatched = new WeakSet<object>();
+
+/** A read request (GetSecretValueCommand, getParameter, ListObjectsV2Command, ...): repeating it may be repeated work. */
+function isRead(commandOrOperation: string): boolean {
+  return /^(get|list|describe|query|scan|batchget|head)/i.test(commandOrOperation);
+}
 
 /**
  * AWS SDK v3 requests, `client.send(command)`, recorded by client, command and input (the same
@@ -182,7 +187,8 @@ function recordSends(cls: unknown): void {
     writable: true,
     value: function (this: object, command: { input?: unknown } | undefined, ...rest: unknown[]) {
       const client = this?.constructor?.name ?? 'Client';
-      return recorded({ fn: `${client}.send`, what: command?.constructor?.name ?? 'command', args: command?.input ?? {}, sync: false }, () => send.call(this, command, ...rest));
+      const what = command?.constructor?.name ?? 'command';
+      return recorded({ fn: `${client}.send`, what, args: command?.input ?? {}, sync: false, repeat: isRead(what) ? 'remote-read' : undefined }, () => send.call(this, command, ...rest));
     },
   });
 }
@@ -195,7 +201,8 @@ function recordV2Promises(aws: Record<string, unknown>): void {
   sendsPatched.add(proto);
   proto.promise = function (this: { operation?: string; params?: unknown; service?: { api?: { serviceId?: string }; constructor?: { name?: string; serviceIdentifier?: string } } }, ...args: unknown[]) {
     const service = this.service?.api?.serviceId ?? this.service?.constructor?.serviceIdentifier ?? this.service?.constructor?.name ?? 'AWS';
-    return recorded({ fn: `${service.replace(/\s+/g, '')}.${this.operation ?? 'request'}`, args: this.params ?? {}, suffix: '.promise()', sync: false }, () => (promise as (...a: unknown[]) => unknown).apply(this, args));
+    const operation = this.operation ?? 'request';
+    return recorded({ fn: `${service.replace(/\s+/g, '')}.${operation}`, args: this.params ?? {}, suffix: '.promise()', sync: false, repeat: isRead(operation) ? 'remote-read' : undefined }, () => (promise as (...a: unknown[]) => unknown).apply(this, args));
   };
 }
 

@@ -25,7 +25,7 @@ async function init(): Promise<{ handler: Handler; done: () => WorkerToMain } | 
   const clients = countClientConstructions();
   const tmp = redirectTmp(config.sandbox, config.keepPaths, config.cwd);
   // after the redirect: the recorded arguments are the user's paths
-  countCalls();
+  countCalls(tmp.isScratch);
   const done = (): WorkerToMain => ({ type: 'done', clients, calls, connections: connectionUses, writes: tmp.writes, tempDirs: tmp.tempDirs });
   try {
     if (config.setupFile) await importModule(config.setupFile, 'setup');

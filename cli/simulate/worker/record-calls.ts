@@ -36,6 +36,8 @@ export interface CallSpec {
   suffix?: string;
   /** a synchronous call: its duration during an invocation is blocking time */
   sync: boolean;
+  /** see CallRecord.repeat; absent: the call counts only for the concurrent / one-at-a-time comparison */
+  repeat?: 'same-result' | 'remote-read';
 }
 
 /** Calls `run`, recording the call (timed when synchronous). Records nothing while a module loads. */
@@ -53,7 +55,8 @@ export function recorded<T>(spec: CallSpec, run: () => T): T {
     const blockedMs = spec.sync && invocation !== null ? performance.now() - started : undefined;
     calls.push({
       fn: spec.fn,
-      ...(args ? { work: `${spec.fn}(${spec.what ? `${spec.what} ` : ''}${args.shown})${spec.suffix ?? ''}`, key: `${spec.fn}\u0000${spec.what ?? ''}\u0000${args.key}` } : {}),
+      ...(args ? { work: `${spec.fn}(${[spec.what, args.shown].filter(Boolean).join(' ')})${spec.suffix ?? ''}`, key: `${spec.fn}\u0000${spec.what ?? ''}\u0000${args.key}` } : {}),
+      ...(args && spec.repeat ? { repeat: spec.repeat } : {}),
       invocation,
       ...(blockedMs !== undefined ? { blockedMs } : {}),
     });

@@ -27,10 +27,12 @@ export interface TmpRedirect {
   writes: TmpWrite[];
   /** directories the handler created with mkdtemp (their random suffix is masked in results) */
   tempDirs: string[];
+  /** the path (as the handler wrote it) is a file of the function's /tmp: scratch, not part of the package */
+  isScratch: (path: unknown) => boolean;
 }
 
 export function redirectTmp(sandbox: string, keepPaths: string[], cwd: string): TmpRedirect {
-  const state: TmpRedirect = { writes: [], tempDirs: [] };
+  const state: TmpRedirect = { writes: [], tempDirs: [], isScratch: () => false };
   const kept = (p: string) => p === sandbox || p.startsWith(sandbox + '/') || keepPaths.some((k) => p === k || p.startsWith(k + '/'));
 
   const mapPath = (arg: unknown): unknown => {
@@ -45,6 +47,12 @@ export function redirectTmp(sandbox: string, keepPaths: string[], cwd: string): 
       return mapped === p ? arg : pathToFileURL(mapped as string);
     }
     return arg;
+  };
+
+  state.isScratch = (arg) => {
+    const mapped = mapPath(arg);
+    const p = typeof mapped === 'string' ? mapped : mapped instanceof URL ? fileURLToPath(mapped) : undefined;
+    return p !== undefined && (p === sandbox || p.startsWith(sandbox + '/'));
   };
 
   const recordWrite = (arg: unknown) => {

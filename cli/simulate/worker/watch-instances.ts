@@ -32,7 +32,7 @@ export function watchInstance(library: ClientLibrary, packageName: string, name:
     patchMethod(instance, method, (original) =>
       function (this: unknown, ...args: unknown[]) {
         if (!watched.has(this as object)) return original.apply(this, args);
-        return recorded({ fn: `${labels.get(this as object)}.${method}`, args: [], sync: false }, () => original.apply(this, args));
+        return recorded({ fn: `${labels.get(this as object)}.${method}`, args: [], sync: false, repeat: 'same-result' }, () => original.apply(this, args));
       },
     );
   }
