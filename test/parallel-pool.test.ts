@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus } from '../bench/corpus';
-import { runInWorkers } from '../cli/parallel/pool';
+import { keptWorkers, runInWorkers, stopWorkers } from '../cli/parallel/pool';
 import { bundledWorkerScript } from '../cli/parallel/spawn';
 import { analyseTask, resolveContext, type AnalyseResult, type FileTask, type TaskContext } from '../cli/parallel/tasks';
 import { RULES } from '../transforms/registry';
@@ -21,7 +21,10 @@ beforeAll(() => {
   writeCorpus(dir, corpus);
   tasks = corpus.map((f) => ({ abs: join(dir, f.path), file: f.path })).sort((a, b) => a.file.localeCompare(b.file));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await stopWorkers();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
@@ -55,6 +58,21 @@ describe('runInWorkers', () => {
     expect(script).toContain('analyseTask');
     expect(script).toContain(`createRequire(${JSON.stringify(join(__dirname, '..', 'cli', 'parallel', 'worker-main.ts'))})`);
   });
+
+  it('keeps its worker for the next run, which the worker joins at once', async () => {
+    const resolved = resolveContext(context);
+    expect(keptWorkers()).toBe(1);
+    const here = new Set<string>();
+    const results = await runInWorkers<AnalyseResult>('analyse', tasks, context, 2, (task) => {
+      here.add(task.file);
+      sleep(5);
+      return analyseTask(task, resolved);
+    });
+    expect(keptWorkers()).toBe(1);
+    expect(results).toEqual(tasks.map((t) => analyseTask(t, resolved)));
+    // already loaded: it takes a good share although the main thread is only a little slower
+    expect(tasks.length - here.size).toBeGreaterThanOrEqual(40);
+  }, 120_000);
 
   it('with nothing to do, resolves at once', async () => {
     expect(await runInWorkers('analyse', [], context, 2, () => 0)).toEqual([]);
