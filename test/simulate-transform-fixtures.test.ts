@@ -45,6 +45,11 @@ interface Case {
   fakes?: string[];
   /** a file of `files` passed as --setup */
   setup?: string;
+  /**
+   * for a helper module (no handler): how a handler calls it, `(m, event) => …` with `m` the module's
+   * exports; simulate then runs a small handler module that imports the fixture and does that
+   */
+  call?: string;
 }
 
 // Positive fixtures (with an .output file) not covered here, and why:
@@ -61,6 +66,8 @@ interface Case {
 //   result); fs-readfile-await, fs-named-import-reassigned, ts-fs-await (read /var/task, which is not
 //   there locally); node-callback-forward-error (context.done throws inside an SDK callback, an uncaught
 //   exception rather than an invocation result); ts-promise-chain (`publish` is only an ambient `declare`).
+// Helper modules (no handler export: the shared-state helper-* fixtures, client-pools pg-helper-transaction*)
+// are simulated through a small handler that imports the fixture and calls it (Case.call).
 // Covered through warnings rather than races (the responses are right either way): init-phase work repeated
 // per request (config files, secrets, parameters, fetch, require, template/schema compiles), blocking *Sync
 // calls, mongo-module-connect (connect() per request), and one pg/mysql/mysql2 connection shared by
@@ -122,6 +129,53 @@ const CASES: Case[] = [
   { fixture: 'shared-state/state-object', expect: 'race', event: (n) => ({ data: `d${n}`, id: `i${n}` }), deps: { enrich: 'async (id) => { await sleep(10); return id; }' } },
   { fixture: 'shared-state/state-object-helper', expect: 'race', event: (n) => ({ tenant: `t${n}`, user: `u${n}`, id: `i${n}` }), deps: { enrich: 'async (id) => { await sleep(10); return id; }' } },
   { fixture: 'shared-state/state-try-block', expect: 'race', event: (n) => ({ userId: `u${n}`, orderId: `o${n}` }), deps: { loadOrder: 'async (id) => { await sleep(10); return { id }; }' } },
+  // classes holding per-request state in fields of the one handler instance
+  { fixture: 'shared-state/class-private-field', expect: 'race', event: (n) => ({ userId: `u${n}`, orderId: `o${n}` }), deps: { loadOrder: 'async (id) => { await sleep(10); return { id }; }' } },
+  { fixture: 'shared-state/class-state-bind-ts', expect: 'race', event: (n) => ({ userId: `u${n}`, orderId: `o${n}` }), deps: { loadOrder: 'async (id) => { await sleep(10); return { id }; }' } },
+  { fixture: 'shared-state/class-state-local', expect: 'race', event: (n) => ({ userId: `u${n}`, orderId: `o${n}` }), deps: { loadOrder: 'async (id) => { await sleep(10); return { id }; }' } },
+  // helper modules (no handler), called by a handler as `call` says
+  { fixture: 'shared-state/helper-counter-mjs', expect: 'race', call: '(m, e) => m.startJob(e)', event: (n) => ({ id: `j${n}` }), deps: { save: 'async () => { await sleep(10); }' } },
+  {
+    fixture: 'shared-state/helper-lock-cjs',
+    expect: 'race',
+    call: '(m, e) => m.accrue(e.account, e.rate)',
+    fakes: ['async-mutex'],
+    event: (n) => ({ account: 'a1', rate: n }),
+    deps: { applyInterest: 'async (current, rate) => { await sleep(10); return current + rate; }' },
+  },
+  {
+    fixture: 'shared-state/helper-map-reread-ts',
+    expect: 'race',
+    call: '(m, e) => m.recordUsage(e.tenant, e.text).then((words) => ({ words, usage: m.usageOf(e.tenant) }))',
+    event: (n) => ({ tenant: 't1', text: Array.from({ length: n }, () => 'w').join(' ') }),
+    deps: { countWords: "async (text) => { await sleep(10); return text.split(' ').length; }" },
+  },
+  { fixture: 'shared-state/helper-object-mjs', expect: 'race', call: '(m, e) => m.describe(e)', event: (n) => ({ user: `u${n}`, id: `i${n}` }), deps: { enrich: 'async (id) => { await sleep(10); return id; }' } },
+  {
+    fixture: 'shared-state/helper-reset-ts',
+    expect: 'race',
+    call: '(m, e) => m.processBatch(e.Records)',
+    event: (n) => ({ Records: [{ messageId: `m${n}a`, fail: true }, { messageId: `m${n}b` }] }),
+    deps: { processRecord: 'async (record) => { await sleep(10); return !record.fail; }' },
+  },
+  { fixture: 'shared-state/helper-rmw-cjs', expect: 'race', call: '(m, e) => m.recordSale(e)', event: (n) => ({ price: n * 10 }), deps: { getPrice: 'async (sale) => { await sleep(10); return sale.price; }' } },
+  {
+    fixture: 'shared-state/helper-state-local-mjs',
+    expect: 'race',
+    call: '(m, e) => m.describeOrder(e.id)',
+    event: (n) => ({ id: `o${n}` }),
+    deps: { loadOrder: 'async (id) => { await sleep(10); return { id, total: id.length }; }', audit: 'async () => { await sleep(10); }' },
+  },
+  // a helper's one pg Client connected lazily: concurrent first transactions each connect it, which node-postgres refuses
+  ...['pg-helper-transaction', 'pg-helper-transaction-mjs', 'pg-helper-transaction-ts'].map(
+    (name): Case => ({
+      fixture: `client-pools/${name}`,
+      expect: ['race', 'lazy-init'],
+      call: "(m, e) => (m.transaction ?? m.withTransaction)(async (c) => (await c.query('UPDATE orders SET status = $1 WHERE id = $2', ['paid', e.id])).rows[0])",
+      event: (n) => ({ id: `o${n}` }),
+      fakes: ['pg'],
+    }),
+  ),
   // A lazy init that ran more than once: the fakes number each connection / secret they hand out,
   // so a request served by a duplicate shows a number no one-at-a-time run produces.
   {
@@ -366,7 +420,16 @@ function project(c: Case): { dir: string; input: string; output: string } {
     writeFileSync(join(dir, 'node_modules', 'deps', 'index.js'), SLEEP + members.join('\n') + '\n');
   }
   writeFileSync(join(dir, 'events.json'), JSON.stringify(Array.from({ length: 8 }, (_, i) => c.event(i + 1, dir))));
-  return { dir, input, output };
+  if (!c.call) return { dir, input, output };
+  return { dir, input: callerOf(dir, input, c.call), output: callerOf(dir, output, c.call) };
+}
+
+/** A handler module next to the helper `file` that calls it as `call` says (TypeScript for a TypeScript helper). */
+function callerOf(dir: string, file: string, call: string): string {
+  const name = `handler-${file.replace(/\.[^.]+$/, '')}.${/\.[cm]?ts$/.test(file) ? 'mts' : 'mjs'}`;
+  const source = `import * as m from './${file}';\nconst call = ${call};\nexport const handler = async (event) => call(m, event);\n`;
+  writeFileSync(join(dir, name), source);
+  return name;
 }
 
 async function simulate(dir: string, file: string, exportName = 'handler', setup?: string): Promise<{ code: number; report?: SimulationReport; stderr: string }> {
