@@ -15,6 +15,22 @@ const FAKES = join(__dirname, 'simulate-fixtures', 'node_modules');
 const SLEEP = 'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n';
 /** A fixed awaited delay for the local modules written below. */
 const WAIT = 'await new Promise((resolve) => setTimeout(resolve, 10));';
+/** A --setup module mapping /var/task (Lambda's task root) to the directory it sits in, for fs and fs/promises. */
+const TASK_ROOT = {
+  'task-root.cjs': [
+    "const fs = require('node:fs');",
+    "const { join } = require('node:path');",
+    "const local = (p) => (typeof p === 'string' && p.startsWith('/var/task/') ? join(__dirname, p.slice('/var/task/'.length)) : p);",
+    'for (const target of [fs, fs.promises]) {',
+    "  for (const name of ['readFile', 'readdir']) {",
+    '    const original = target[name];',
+    '    target[name] = function (path, ...rest) { return original.call(this, local(path), ...rest); };',
+    '  }',
+    '}',
+    "require('node:module').syncBuiltinESMExports();",
+    '',
+  ].join('\n'),
+};
 const CONFIG = JSON.stringify({ greetings: { en: 'hello', fr: 'bonjour' } });
 const gz = (value: unknown) => gzipSync(JSON.stringify(value)).toString('base64');
 
@@ -63,8 +79,7 @@ interface Case {
 // - async-handler: sync-declaration-esm, sync-function-cjs, ts-sync-return-type (a synchronous handler runs
 //   the same on LMI: nothing for simulate to see); async-cwfel (callbackWaitsForEmptyEventLoop is ignored
 //   on both sides); exit-and-trace-id (process.exit ends the worker: a harness error, not an invocation
-//   result); fs-readfile-await, fs-named-import-reassigned, ts-fs-await (read /var/task, which is not
-//   there locally); node-callback-forward-error (context.done throws inside an SDK callback, an uncaught
+//   result); node-callback-forward-error (context.done throws inside an SDK callback, an uncaught
 //   exception rather than an invocation result); ts-promise-chain (`publish` is only an ambient `declare`).
 // Helper modules (no handler export: the shared-state helper-* fixtures, client-pools pg-helper-transaction*)
 // are simulated through a small handler that imports the fixture and calls it (Case.call).
@@ -319,6 +334,16 @@ const CASES: Case[] = [
   { fixture: 'client-pools/mysql2-module-transaction', expect: 'shared-connection', event: (n) => ({ sku: `s${n}` }), fakes: ['mysql2'] },
   // node-redis refuses connect() on an open client, and a request's disconnect() closes it under the others
   { fixture: 'client-pools/redis-module-connect', expect: 'race', event: (n) => ({ path: `/p${n}` }), fakes: ['redis'] },
+  // handlers that read the deployment package by its absolute path: a setup module maps /var/task to the project
+  { fixture: 'async-handler/fs-readfile-await', expect: 'rejected-at-init', event: (n) => ({ n }), files: { 'config.json': '{"region":"eu-west-1"}', ...TASK_ROOT }, setup: 'task-root.cjs' },
+  {
+    fixture: 'async-handler/fs-named-import-reassigned',
+    expect: 'rejected-at-init',
+    event: (n) => ({ n }),
+    files: { 'templates/a.html': '<p>a</p>', 'templates/b.txt': 'b', ...TASK_ROOT },
+    setup: 'task-root.cjs',
+  },
+  { fixture: 'async-handler/ts-fs-await', expect: 'rejected-at-init', event: (n) => ({ time: `t${n}` }), files: { 'banner.txt': ' hello \n', ...TASK_ROOT }, setup: 'task-root.cjs' },
   { fixture: 'async-handler/cjs-callback-basic', expect: 'rejected-at-init', event: (n) => ({ pathParameters: { id: `i${n}` } }), files: { 'db.js': 'exports.lookup = (id) => ({ id });\n' } },
   { fixture: 'async-handler/arrow-expression-chain', expect: 'rejected-at-init', event: (n) => ({ userId: `u${n}` }), files: { 'profiles.mjs': `export const loadProfile = async (id) => { ${WAIT} return { id }; };\n` } },
   { fixture: 'async-handler/async-calls-callback', expect: 'rejected-at-init', event: (n) => ({ n }), files: { 'work.js': `exports.work = async (event) => { ${WAIT} return { done: event.n }; };\n` } },
