@@ -80,7 +80,7 @@ interface Case {
 //   the same on LMI: nothing for simulate to see); async-cwfel (callbackWaitsForEmptyEventLoop is ignored
 //   on both sides); exit-and-trace-id (process.exit ends the worker: a harness error, not an invocation
 //   result); node-callback-forward-error (context.done throws inside an SDK callback, an uncaught
-//   exception rather than an invocation result); ts-promise-chain (`publish` is only an ambient `declare`).
+//   exception rather than an invocation result).
 // Helper modules (no handler export: the shared-state helper-* fixtures, client-pools pg-helper-transaction*)
 // are simulated through a small handler that imports the fixture and calls it (Case.call).
 // Covered through warnings rather than races (the responses are right either way): init-phase work repeated
@@ -344,6 +344,14 @@ const CASES: Case[] = [
     setup: 'task-root.cjs',
   },
   { fixture: 'async-handler/ts-fs-await', expect: 'rejected-at-init', event: (n) => ({ time: `t${n}` }), files: { 'banner.txt': ' hello \n', ...TASK_ROOT }, setup: 'task-root.cjs' },
+  // `publish` is only declared (ambient): the setup module provides it as a global
+  {
+    fixture: 'async-handler/ts-promise-chain',
+    expect: 'rejected-at-init',
+    event: (n) => ({ Records: Array.from({ length: n }, (_, i) => ({ Sns: { Message: `m${i}` } })) }),
+    files: { 'publish.cjs': `globalThis.publish = async (messages) => { ${WAIT} return messages.length; };\n` },
+    setup: 'publish.cjs',
+  },
   { fixture: 'async-handler/cjs-callback-basic', expect: 'rejected-at-init', event: (n) => ({ pathParameters: { id: `i${n}` } }), files: { 'db.js': 'exports.lookup = (id) => ({ id });\n' } },
   { fixture: 'async-handler/arrow-expression-chain', expect: 'rejected-at-init', event: (n) => ({ userId: `u${n}` }), files: { 'profiles.mjs': `export const loadProfile = async (id) => { ${WAIT} return { id }; };\n` } },
   { fixture: 'async-handler/async-calls-callback', expect: 'rejected-at-init', event: (n) => ({ n }), files: { 'work.js': `exports.work = async (event) => { ${WAIT} return { done: event.n }; };\n` } },
