@@ -78,8 +78,8 @@ interface Case {
 //   watched either).
 // - async-handler: sync-declaration-esm, sync-function-cjs, ts-sync-return-type (a synchronous handler runs
 //   the same on LMI: nothing for simulate to see); async-cwfel (callbackWaitsForEmptyEventLoop is ignored
-//   on both sides); exit-and-trace-id (process.exit ends the worker: a harness error, not an invocation
-//   result); node-callback-forward-error (context.done throws inside an SDK callback, an uncaught
+//   on both sides); exit-and-trace-id (the output still fails the bad request, by design: process.exit
+//   becomes a throw; and it returns context.xRayTraceId, different for every invocation); node-callback-forward-error (context.done throws inside an SDK callback, an uncaught
 //   exception rather than an invocation result).
 // Helper modules (no handler export: the shared-state helper-* fixtures, client-pools pg-helper-transaction*)
 // are simulated through a small handler that imports the fixture and calls it (Case.call).
