@@ -3,20 +3,30 @@
 // chdir: each worker answers process.cwd() with it and resolves relative fs paths against it
 // (tmp-redirect), and the main process changes its own directory for the run so that child
 // processes the handler starts see it too. Overlapping in-process runs (tests) share the process's
-// directory: the last one started wins until the last one ends, which restores the original.
+// directory: the latest run still going has it; when a run ends the process moves to the directory
+// of a run still going (never stays in one whose run is over: its caller may delete it, and Node
+// cannot start workers from a deleted directory), and the last one restores the original.
 import { isMainThread } from 'node:worker_threads';
 
-let active = 0;
+const active: Array<{ dir: string }> = [];
 let original: string | undefined;
 
 export async function inWorkingDirectory<T>(dir: string, run: () => Promise<T>): Promise<T> {
   // process.chdir is unavailable in worker threads (simulate called from one): workers still see `dir`
   if (!isMainThread) return run();
-  if (active++ === 0) original = process.cwd();
+  if (active.length === 0) original = process.cwd();
+  const entry = { dir };
+  active.push(entry);
   try {
     process.chdir(dir);
     return await run();
   } finally {
-    if (--active === 0 && original !== undefined) process.chdir(original);
+    active.splice(active.indexOf(entry), 1);
+    const next = active.length ? active[active.length - 1].dir : original;
+    try {
+      if (next !== undefined) process.chdir(next);
+    } catch {
+      // that directory is gone too: nothing better to return to
+    }
   }
 }
