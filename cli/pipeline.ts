@@ -10,8 +10,7 @@ import type { ProjectInfo } from '../transforms/analysis/project';
 import type { ConfigRule, Finding, Rule, TransformModule } from '../transforms/types';
 import { discover, type Discovered } from './discover';
 import { planDependencyChanges } from './dependencies';
-import { runInWorkers } from './parallel/pool';
-import { bundledWorkerScript } from './parallel/spawn';
+import { ensureWorkers, runInWorkers } from './parallel/pool';
 import {
   analyseTask,
   resolveContext,
@@ -82,8 +81,8 @@ export async function scan(options: ScanOptions): Promise<Scan> {
   const { cwd } = options;
   const discovered = discover(options.paths, { cwd, extensions: options.extensions, ignore: options.ignore });
   const rel = (abs: string) => toRelative(cwd, abs);
-  // workers will be needed: bundle their script (in esbuild's process) while this thread reads
-  if (jobsFor(discovered.sources.length, options.jobs) > 1) void bundledWorkerScript();
+  // workers will be needed: start them now, they load while this thread reads
+  ensureWorkers(jobsFor(discovered.sources.length, options.jobs) - 1);
   const findings: Finding[] = [];
   const errors: ParseError[] = [];
 

@@ -1,13 +1,14 @@
 // The pool: the main thread and worker threads share the batches, results come back in task order
 // and equal an in-process run, and workers really take batches (the main thread is slowed down
 // here so the worker has time to load; on a fast run it may legitimately get none).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus } from '../bench/corpus';
 import { keptWorkers, runInWorkers, stopWorkers } from '../cli/parallel/pool';
 import { bundledWorkerScript } from '../cli/parallel/spawn';
+import { readCachedBundle, writeCachedBundle } from '../cli/parallel/bundle-cache';
 import { analyseTask, resolveContext, type AnalyseResult, type FileTask, type TaskContext } from '../cli/parallel/tasks';
 import { RULES } from '../transforms/registry';
 
@@ -86,4 +87,29 @@ describe('runInWorkers', () => {
     });
     await expect(run).rejects.toThrow(/worker failed/);
   }, 120_000);
+});
+
+describe('the cached worker bundle', () => {
+  it('is reused only while every source it was built from is unchanged, and for the same salt', () => {
+    const root = mkdtempSync(join(tmpdir(), 'lmi-bundle-'));
+    const place = { root, dir: join(root, 'cache') };
+    try {
+      writeFileSync(join(root, 'a.ts'), 'export const a = 1;\n');
+      writeFileSync(join(root, 'b.ts'), 'export const b = 2;\n');
+      expect(readCachedBundle('esbuild 1', place)).toBeNull();
+      writeCachedBundle('script one', [join(root, 'a.ts'), join(root, 'b.ts')], 'esbuild 1', place);
+      expect(readCachedBundle('esbuild 1', place)).toBe('script one');
+      expect(readCachedBundle('esbuild 2', place), 'another esbuild').toBeNull();
+      writeFileSync(join(root, 'b.ts'), 'export const b = 3;\n');
+      expect(readCachedBundle('esbuild 1', place), 'a source changed').toBeNull();
+      writeCachedBundle('script two', [join(root, 'a.ts'), join(root, 'b.ts')], 'esbuild 1', place);
+      expect(readCachedBundle('esbuild 1', place)).toBe('script two');
+      writeFileSync(join(place.dir, 'worker-bundle.cjs'), 'tampered');
+      expect(readCachedBundle('esbuild 1', place), 'script not the one the manifest names').toBeNull();
+      rmSync(join(root, 'a.ts'));
+      expect(readCachedBundle('esbuild 1', place), 'a source is gone').toBeNull();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

@@ -27,8 +27,11 @@ const slots: Slot[] = [];
 let current: Run | null = null;
 let runs = 0;
 
-/** Grows the kept workers to `count`; a worker being started is a slot without a worker yet. */
-function ensureWorkers(count: number): void {
+/**
+ * Grows the kept workers to `count`; a worker being started is a slot without a worker yet. The
+ * scan calls it as soon as it knows workers will be used, so they load while it reads.
+ */
+export function ensureWorkers(count: number): void {
   while (slots.length < count) {
     const slot: Slot = { worker: null };
     slots.push(slot);
