@@ -17,7 +17,7 @@ export interface CommandSpec {
 }
 
 const COMMON: OptionSpec[] = [
-  { name: 'jobs', arg: 'n', description: 'worker threads for scanning and transforming (default: in-process, or up to 4 workers above 300 files on 4+ cores; 1 = in-process)' },
+  { name: 'jobs', arg: 'n', description: 'threads for scanning and transforming, this one included (default: 1, or up to 4 above 300 files on 4+ cores)' },
   { name: 'ignore', arg: 'glob', repeatable: true, description: 'skip files matching this glob (relative to the current directory); repeatable' },
   { name: 'extensions', arg: 'list', description: 'comma-separated extensions to scan (default .js,.mjs,.cjs,.jsx,.ts,.mts,.cts,.tsx)' },
   { name: 'help', short: 'h', description: 'show help' },

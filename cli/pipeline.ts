@@ -40,14 +40,14 @@ export interface ScanOptions {
 export const PARALLEL_THRESHOLD = 300;
 
 /**
- * Worker threads by default only with 4+ cores. Analysis allocates a lot, and V8's garbage collector
- * runs its helper threads on the other cores: on 2 cores one in-process thread measured 1.35× faster
- * than 2 workers (5,000 files: 5.5 s against 7.4 s), so there `--jobs 2` is opt-in.
+ * Threads (this one plus `n - 1` workers) by default only with 4+ cores. On the 2-vCPU machines we
+ * measured, two processes at once got only 1.1–1.3× the throughput of one, and a worker takes about
+ * a second to start, so one thread finished a 5,000-file scan first; there `--jobs 2` is opt-in.
  */
 export function jobsFor(files: number, requested: number | undefined): number {
   if (requested !== undefined) return Math.max(1, requested);
   const cores = availableParallelism();
-  return files >= PARALLEL_THRESHOLD && cores >= 4 ? Math.min(cores - 1, 4) : 1;
+  return files >= PARALLEL_THRESHOLD && cores >= 4 ? Math.min(cores, 4) : 1;
 }
 
 export interface Scan {
