@@ -1,6 +1,7 @@
 // Makes the handler's /tmp the simulation's sandbox directory: os.tmpdir() returns it and every
 // path-taking fs function maps a literal '/tmp' or '/tmp/...' argument into it. Writes inside the
-// sandbox are recorded with the invocation that made them. Child processes are not redirected.
+// sandbox are recorded with the invocation that made them. Child processes get their paths and
+// TMPDIR mapped too (child-redirect.ts); what they write is not recorded.
 // A relative path is resolved against the handler's working directory first (a worker thread
 // cannot chdir; the simulator passes the directory Lambda would run the handler in).
 import fs from 'node:fs';
@@ -9,6 +10,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TmpWrite } from '../protocol';
+import { redirectChildProcesses } from './child-redirect';
 import { currentInvocation, now } from './current-invocation';
 
 /** fs functions whose first argument is a path; `writes` marks those that write it. */
@@ -119,6 +121,7 @@ export function redirectTmp(sandbox: string, keepPaths: string[], cwd: string): 
   };
 
   os.tmpdir = () => sandbox;
+  redirectChildProcesses(sandbox, cwd, mapPath);
   // ESM `import { tmpdir } from 'node:os'` / `import { readFile } from 'node:fs/promises'` see the patches too
   syncBuiltinESMExports();
   return state;
