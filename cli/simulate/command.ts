@@ -23,7 +23,7 @@ export async function runSimulate(positionals: string[], values: ParsedOptions, 
   if (parsed.setupFile && !isFile(parsed.setupFile)) return harnessFailure(io, `setup module not found: ${values.setup}`);
   let report;
   try {
-    report = await simulate({ ...parsed, likelyCauses: () => likelyCausesFor(parsed.handlerFile) });
+    report = await simulate({ ...parsed, likelyCauses: () => likelyCausesFor(parsed.handlerFile, parsed.workingDirectory) });
   } catch (e) {
     if (e instanceof HarnessError) return harnessFailure(io, e.message, e.detail);
     throw e;

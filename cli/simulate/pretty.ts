@@ -1,8 +1,8 @@
 // The human-readable simulation report.
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 import type { Palette } from '../format/color';
 import type { InvocationResult } from './protocol';
-import type { SimulationReport } from './report';
+import type { LikelyCause, SimulationReport } from './report';
 
 const MAX_RACES_SHOWN = 5;
 
@@ -127,7 +127,9 @@ function sharedConnectionLines(report: SimulationReport, p: Palette): string[] {
 
 function causeLines(report: SimulationReport, p: Palette): string[] {
   if (!report.likelyCauses.length) return [];
-  return ['', 'likely causes (lmi-migrate check):', ...report.likelyCauses.map((c) => `  line ${c.line}  ${p.cyan(c.rule)}  ${c.message}`)];
+  // the handler's own lines by number, an imported module's with its path
+  const own = (c: LikelyCause) => report.handler.file.split(sep).join('/').endsWith(`/${c.file}`);
+  return ['', 'likely causes (lmi-migrate check):', ...report.likelyCauses.map((c) => `  ${own(c) ? `line ${c.line}` : `${c.file}:${c.line}`}  ${p.cyan(c.rule)}  ${c.message}`)];
 }
 
 function showResult(r: InvocationResult): string {

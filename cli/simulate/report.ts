@@ -5,6 +5,8 @@ import type { BlockingCall, RepeatedWork, SharedConnection } from './analyse-cal
 import type { ClientSummary, Overwrite } from './analyse-run';
 
 export interface LikelyCause {
+  /** relative to the task root: the handler file, or a local module it imports */
+  file: string;
   rule: string;
   line: number;
   message: string;

@@ -28,7 +28,7 @@ export interface SimulateOptions {
   events: unknown[];
   ignoreFields: string[];
   timeoutMs: number;
-  likelyCauses: () => LikelyCause[];
+  likelyCauses: () => LikelyCause[] | Promise<LikelyCause[]>;
 }
 
 /** The handler could not be loaded: the harness cannot judge it (exit 2). */
@@ -66,7 +66,7 @@ async function simulateIn(opts: SimulateOptions): Promise<SimulationReport> {
   const records = concurrent.map((w, index) => completeRecords(w, batches[index]));
   const replays = await Promise.all(records.map((list, w) => replayWorker(opts, w, list, batches[w])));
 
-  const causes = opts.likelyCauses();
+  const causes = await opts.likelyCauses();
   const causeIds = [...new Set(causes.map((c) => c.rule))].sort();
   const parsedIgnore = opts.ignoreFields.map(parseFieldPath);
   const reports: InvocationReport[] = [];
@@ -255,7 +255,7 @@ function harnessError(init: Extract<PhaseWorker['init'], { ok: false }>, opts: S
   return new HarnessError(`${what}: ${init.errorType}: ${init.errorMessage}`, init.stack);
 }
 
-function rejected(opts: SimulateOptions, settings: SimulationReport['settings'], init: { errorType: string; errorMessage: string }): SimulationReport {
+async function rejected(opts: SimulateOptions, settings: SimulationReport['settings'], init: { errorType: string; errorMessage: string }): Promise<SimulationReport> {
   return {
     version: 1,
     handler: { file: opts.handlerFile, export: opts.exportName },
@@ -271,7 +271,7 @@ function rejected(opts: SimulateOptions, settings: SimulationReport['settings'],
     blockingCalls: [],
     sharedConnections: [],
     tmp: { leftBehind: [], overwritten: [] },
-    likelyCauses: opts.likelyCauses(),
+    likelyCauses: await opts.likelyCauses(),
     summary: { invocations: 0, races: 0, failedOnlyUnderConcurrency: 0, overwrittenFiles: 0, leftBehindFiles: 0, clientsBuiltInInvocations: 0, repeatedWork: 0, blockingCallsInInvocations: 0, sharedConnections: 0 },
   };
 }
