@@ -1,12 +1,12 @@
 // A package the generated code imports (async-mutex for locks) is added to the nearest
 // package.json inside the scanned paths, as a reviewed change like any other.
+import { captureIO } from './support/capture-io';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nearestPackageJson, withDependency } from '../cli/dependencies';
 import { main } from '../cli/main';
-import type { CliIO } from '../cli/io';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -59,10 +59,9 @@ describe('lmi-migrate --yes with a lock', () => {
       mkdirSync(dirname(join(dir, name)), { recursive: true });
       writeFileSync(join(dir, name), text);
     }
-    let stdout = '';
-    const io: CliIO = { cwd: dir, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true }, stdoutIsTTY: false, stderrIsTTY: false, stdinIsTTY: false, env: {} };
-    await main(['--yes', '--format', 'json'], io);
-    const report = JSON.parse(stdout);
+    const run = captureIO(dir);
+    await main(['--yes', '--format', 'json'], run.io);
+    const report = JSON.parse(run.stdout());
     const pay = readFileSync(join(dir, 'src/pay.js'), 'utf8');
     expect(pay).toContain("require('async-mutex')");
     expect(report.changes.map((c: { file: string }) => c.file)).toEqual(['src/pay.js', 'package.json']);

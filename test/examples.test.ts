@@ -1,5 +1,6 @@
 // examples/orders-service is the project the README's first command runs on. It must parse, and it
 // must keep at least one instance of every registered rule: adding a rule without an example fails here.
+import { captureIO } from './support/capture-io';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -13,7 +14,6 @@ import { analyseSource, toFinding } from '../transforms/engine/analyse-source';
 import { transformSource } from '../transforms/engine/transform-source';
 import { runSimulate } from '../cli/simulate/command';
 import type { SimulationReport } from '../cli/simulate/report';
-import type { CliIO } from '../cli/io';
 import { CONFIG_RULES, RULES, TRANSFORMS } from '../transforms/registry';
 import type { ProjectInfo } from '../transforms/analysis/project';
 import type { Finding } from '../transforms/types';
@@ -333,22 +333,12 @@ describe.concurrent('examples/orders-service under simulate', { timeout: 180_000
   }
 
   async function simulate(handlerFile: string, events: string): Promise<SimulationReport> {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIO = {
-      cwd: REPO,
-      stdout: { write: (s: string) => (stdout += s) } as CliIO['stdout'],
-      stderr: { write: (s: string) => (stderr += s) } as CliIO['stderr'],
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-      stdinIsTTY: false,
-      env: {},
-    };
+    const run = captureIO(REPO);
     const simulateDir = join(EXAMPLE, 'simulate');
     const options = { format: 'json', workers: '1', concurrency: '4', setup: join(simulateDir, 'fake-services.mjs'), events: join(simulateDir, 'events', events) };
-    const code = await runSimulate([handlerFile], options, io);
-    if (code === 2) throw new Error(`simulate failed: ${stderr}`);
-    return JSON.parse(stdout) as SimulationReport;
+    const code = await runSimulate([handlerFile], options, run.io);
+    if (code === 2) throw new Error(`simulate failed: ${run.stderr()}`);
+    return JSON.parse(run.stdout()) as SimulationReport;
   }
 
   /** What `before` says the unmigrated handler shows, read from the report. */

@@ -1,5 +1,6 @@
 // PR-ready output: the patch file, the Markdown report, SARIF (validated against the official
 // 2.1.0 schema, vendored in test/schemas) and --max-warnings. Runs the CLI in-process.
+import { captureIO } from './support/capture-io';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,6 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
-import type { CliIO } from '../cli/io';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -24,19 +24,9 @@ function project(files: Record<string, string>): string {
 }
 
 async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    cwd,
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    env: { LMI_MIGRATE_DOCS_URL: 'https://example.com/lmi/MIGRATION.md' },
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+  const run = captureIO(cwd, { LMI_MIGRATE_DOCS_URL: 'https://example.com/lmi/MIGRATION.md' });
+  const code = await main(args, run.io);
+  return { code, stdout: run.stdout(), stderr: run.stderr() };
 }
 
 const TMP = `const fs = require('fs');

@@ -1,31 +1,22 @@
 // Correctness at scale, on a generated corpus small enough for CI: no crash, every unparsable file
 // reported, changed files re-parse, a second run changes nothing, untouched files (CRLF and BOM
 // included) stay byte-identical, and one worker or two give identical output.
+import { captureIO } from './support/capture-io';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus, type CorpusFile } from '../bench/corpus';
 import { main } from '../cli/main';
-import type { CliIO } from '../cli/io';
 import { parseForAnalysis } from '../transforms/analysis/parser';
 
 let dir: string;
 let corpus: CorpusFile[];
 
 async function cli(args: string[]) {
-  let stdout = '';
-  const io: CliIO = {
-    cwd: dir,
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: () => true },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    env: {},
-  };
-  const code = await main(args, io);
-  return { code, report: JSON.parse(stdout) };
+  const run = captureIO(dir);
+  const code = await main(args, run.io);
+  return { code, report: JSON.parse(run.stdout()) };
 }
 
 beforeAll(() => {

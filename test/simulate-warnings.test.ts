@@ -2,26 +2,19 @@
 // requests with different events, or made more often under concurrency than one at a time: a racing
 // lazy init), blocking calls during invocations, one database connection shared by concurrent
 // invocations. Deterministic fakes (fixed delays) under test/simulate-fixtures; exit code unchanged.
+import { captureIO } from './support/capture-io';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSimulate } from '../cli/simulate/command';
 import type { SimulationReport } from '../cli/simulate/report';
-import type { CliIO, ParsedOptions } from '../cli/io';
+import type { ParsedOptions } from '../cli/io';
 
 const FIXTURES = join(__dirname, 'simulate-fixtures');
 
 async function simulate(file: string, values: ParsedOptions = {}) {
-  let stdout = '';
-  const io: CliIO = {
-    cwd: FIXTURES,
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: () => undefined },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    env: {},
-  };
-  const code = await runSimulate([file], { format: 'json', workers: '2', concurrency: '4', invocations: '8', ...values }, io);
+  const run = captureIO(FIXTURES);
+  const code = await runSimulate([file], { format: 'json', workers: '2', concurrency: '4', invocations: '8', ...values }, run.io);
+  const stdout = run.stdout();
   return { code, report: (values.format === 'pretty' ? undefined : JSON.parse(stdout)) as SimulationReport, stdout };
 }
 
