@@ -31,6 +31,78 @@ const TASK_ROOT = {
     '',
   ].join('\n'),
 };
+/**
+ * A --setup module for handlers that run command-line tools: the project's bin/ comes first on PATH,
+ * and a layer's /opt/bin/<tool> is the project's bin/<tool> (for execFile, spawn and their *Sync forms).
+ */
+const TOOLS_SETUP = {
+  'tools.cjs': [
+    "const cp = require('node:child_process');",
+    "const { join } = require('node:path');",
+    "const { promisify } = require('node:util');",
+    "const bin = join(__dirname, 'bin');",
+    "process.env.PATH = `${bin}:${process.env.PATH}`;",
+    "const local = (file) => (typeof file === 'string' && file.startsWith('/opt/bin/') ? join(bin, file.slice('/opt/bin/'.length)) : file);",
+    "for (const name of ['execFile', 'execFileSync', 'spawn', 'spawnSync']) {",
+    '  const original = cp[name];',
+    '  const wrapped = function (file, ...rest) { return original.call(this, local(file), ...rest); };',
+    '  const custom = original[promisify.custom];',
+    '  if (custom) wrapped[promisify.custom] = (file, ...rest) => custom(local(file), ...rest);',
+    '  cp[name] = wrapped;',
+    '}',
+    "require('node:module').syncBuiltinESMExports();",
+    '',
+  ].join('\n'),
+};
+/** A fake command-line tool: a Node script; `body` sees `args` and `sleep(ms)` (blocking, like a busy tool). */
+const tool = (body: string) =>
+  [
+    '#!/usr/bin/env node',
+    "const fs = require('node:fs');",
+    "const path = require('node:path');",
+    'const args = process.argv.slice(2);',
+    'const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);',
+    body,
+    '',
+  ].join('\n');
+/**
+ * A --setup module: a fetch whose response streams a word list in four chunks, 30 ms apart, the first
+ * after 20 ms (done at 140 ms). `staggered`: only the worker's first download is that fast; the k-th
+ * after it starts at 20 + 80k ms and gets a chunk every 150 ms (its first one after 250 ms), so a second
+ * request downloading into the shared file truncates the first one's file half-way and writes its own
+ * first chunk well after the first one has read the file.
+ */
+const chunkedFetch = (staggered: boolean) => ({
+  'chunked-fetch.cjs': [
+    "const { setTimeout: sleep } = require('node:timers/promises');",
+    "const CHUNKS = ['apple\\nbanana\\n', 'cherry\\ndate\\n', 'elder\\nfig\\n', 'grape\\nlemon'].map((c) => Buffer.from(c));",
+    `const STAGGERED = ${staggered};`,
+    'let calls = 0;',
+    'globalThis.fetch = async () => {',
+    '  const k = STAGGERED ? calls++ : 0;',
+    '  await sleep(20 + 80 * k);',
+    '  const gap = k === 0 ? 30 : 150;',
+    '  let next = 0;',
+    '  const body = new ReadableStream({',
+    '    async pull(controller) {',
+    '      if (next === CHUNKS.length) return controller.close();',
+    '      await sleep(gap);',
+    '      controller.enqueue(new Uint8Array(CHUNKS[next++]));',
+    '    },',
+    '  });',
+    '  return {',
+    '    ok: true,',
+    '    body,',
+    '    async arrayBuffer() {',
+    '      const parts = [];',
+    '      for await (const chunk of body) parts.push(chunk);',
+    '      return Buffer.concat(parts).buffer;',
+    '    },',
+    '  };',
+    '};',
+    '',
+  ].join('\n'),
+});
 const CONFIG = JSON.stringify({ greetings: { en: 'hello', fr: 'bonjour' } });
 const gz = (value: unknown) => gzipSync(JSON.stringify(value)).toString('base64');
 
@@ -66,14 +138,17 @@ interface Case {
    * exports; simulate then runs a small handler module that imports the fixture and does that
    */
   call?: string;
+  /** fake command-line tools written to the project's bin/ (executable), found through TOOLS_SETUP */
+  tools?: Record<string, string>;
+  /** worker threads (default 1): a synchronous handler's requests only meet across workers */
+  workers?: number;
 }
 
 // Positive fixtures (with an .output file) not covered here, and why:
-// - tmp-paths: esm-sync-child-process, init-write, require-os-tmpdir-sync, resolve-default-imports,
-//   tmpdir-join-child-process (the hazard goes through a child process, which sees the real /tmp);
-//   shared-cache-exists, shared-cache-pipeline (the hazard is a torn read of a half-downloaded file, not
-//   repeatable with fakes, and the fix still renames concurrent downloads into place, which simulate lists
-//   as an overwrite).
+// - tmp-paths: init-write (each worker writes /tmp/renderer.json at init, in place; the hazard is a worker
+//   starting, and truncating the file, while another worker's request has the renderer read it; simulate
+//   starts the invocations only once every worker's init is done, and init writes belong to no invocation,
+//   so nothing differs: the input and the output both run clean).
 // - init-phase: model-and-import-ts (onnxruntime-node is a native addon; `import()` in an invocation is not
 //   watched either).
 // - async-handler: sync-declaration-esm, sync-function-cjs, ts-sync-return-type (a synchronous handler runs
@@ -240,6 +315,77 @@ const CASES: Case[] = [
   { fixture: 'tmp-paths/ts-module-constant', expect: 'tmp-overwritten', event: (n) => ({ body: JSON.stringify(Array.from({ length: n }, (_, i) => ({ sku: `s${i}`, cents: i }))) }) },
   { fixture: 'tmp-paths/ts-template-literal', expect: 'tmp-overwritten', event: (n) => ({ orderId: `o${n}`, lines: Array.from({ length: n }, (_, i) => `line ${i}`) }), fakes: ['pdfkit'] },
   { fixture: 'tmp-paths/two-handlers-own-files', expect: 'tmp-overwritten', exportName: 'importHandler', event: (n) => ({ csv: 'a,b\n'.repeat(n) }) },
+  // handlers that hand /tmp files to command-line tools (fakes in the project's bin/): the tools see the sandbox too.
+  // Synchronous handlers: a worker runs one request at a time, so two workers share the fixed path; the tool
+  // waits before it reads its input, so both workers have written theirs by then and one gets the other's.
+  {
+    fixture: 'tmp-paths/esm-sync-child-process',
+    expect: ['race', 'tmp-overwritten'],
+    workers: 2,
+    event: (n) => ({ body: `# page ${n}` }),
+    tools: { pandoc: tool("sleep(300);\nfs.writeFileSync(args[2], `<h1>${fs.readFileSync(args[0], 'utf8').slice(2)}</h1>`);") },
+    files: TOOLS_SETUP,
+    setup: 'tools.cjs',
+  },
+  {
+    fixture: 'tmp-paths/require-os-tmpdir-sync',
+    expect: ['race', 'tmp-overwritten'],
+    workers: 2,
+    event: (n) => ({ payload: { n } }),
+    tools: {
+      openssl: tool(
+        "sleep(300);\nconst hash = require('node:crypto').createHash('sha256').update(fs.readFileSync(args[2])).digest('hex');\nconsole.log(`SHA2-256(${path.basename(args[2])})= ${hash}`);",
+      ),
+    },
+    files: TOOLS_SETUP,
+    setup: 'tools.cjs',
+  },
+  // zip -j adds to an existing archive: requests zipping into the one bundle at once lose each other's entries
+  // (the fake reads the archive, works 200 ms, writes it back with its entries added, as zip updates one)
+  {
+    fixture: 'tmp-paths/resolve-default-imports',
+    expect: 'race',
+    event: (n) => ({ files: [`asset-${n}.png`] }),
+    tools: {
+      zip: tool(
+        "const [, archive, ...files] = args;\nconst entries = fs.existsSync(archive) ? JSON.parse(fs.readFileSync(archive, 'utf8')) : [];\nsleep(200);\nfor (const f of files) if (!entries.includes(path.basename(f))) entries.push(path.basename(f));\nfs.writeFileSync(archive, JSON.stringify(entries));",
+      ),
+    },
+    files: TOOLS_SETUP,
+    setup: 'tools.cjs',
+  },
+  // the response does not depend on the image: the clobbered original.jpg shows as an overwrite
+  {
+    fixture: 'tmp-paths/tmpdir-join-child-process',
+    expect: 'tmp-overwritten',
+    event: (n) => ({ bucket: 'b', key: `photos/p${n}.jpg` }),
+    fakes: ['@aws-sdk/client-s3'],
+    tools: { convert: tool("sleep(50);\nfs.writeFileSync(args[3], 'thumb of ' + fs.readFileSync(args[0], 'utf8'));") },
+    files: TOOLS_SETUP,
+    setup: 'tools.cjs',
+  },
+  // Shared download caches in /tmp. Input: every request that finds no file downloads into the shared path in
+  // place; output: into a file of its own, renamed into place when complete (a rename onto the same bytes
+  // is not a write: see cli/simulate/README.md).
+  // pipeline: the second download truncates the file while the first is still writing it, so the first
+  // request (and the ones after it) read a file whose first words are zero bytes: a torn read.
+  {
+    fixture: 'tmp-paths/shared-cache-pipeline',
+    expect: ['race', 'tmp-overwritten'],
+    event: (n) => ({ word: n % 2 ? 'apple' : 'banana' }),
+    files: chunkedFetch(true),
+    setup: 'chunked-fetch.cjs',
+  },
+  // exists: writeFile writes the whole download at once, so a half-written file is read only if a read falls
+  // inside that write's system calls, which no fixed delay arranges; what shows every time is the concurrent
+  // first requests (all finding no file) rewriting it in place while the others that wrote it still run.
+  {
+    fixture: 'tmp-paths/shared-cache-exists',
+    expect: 'tmp-overwritten',
+    event: (n) => ({ input: `i${n}` }),
+    files: chunkedFetch(false),
+    setup: 'chunked-fetch.cjs',
+  },
   { fixture: 'client-pools/mongo-per-invocation', expect: 'client-per-request', event: (n) => ({ orderId: `o${n}` }), fakes: ['mongodb'] },
   { fixture: 'client-pools/mongo-static-connect', expect: 'client-per-request', event: (n) => ({ sku: `s${n}` }), fakes: ['mongodb'] },
   { fixture: 'client-pools/mysql2-promise-per-invocation', expect: 'client-per-request', event: (n) => ({ userId: n }), fakes: ['mysql2'] },
@@ -446,6 +592,10 @@ function project(c: Case): { dir: string; input: string; output: string } {
     writeFileSync(join(dir, file), source);
   }
   for (const pkg of c.fakes ?? []) cpSync(join(FAKES, pkg), join(dir, 'node_modules', pkg), { recursive: true });
+  for (const [name, source] of Object.entries(c.tools ?? {})) {
+    mkdirSync(join(dir, 'bin'), { recursive: true });
+    writeFileSync(join(dir, 'bin', name), source, { mode: 0o755 });
+  }
   if (c.deps) {
     mkdirSync(join(dir, 'node_modules', 'deps'), { recursive: true });
     writeFileSync(join(dir, 'node_modules', 'deps', 'package.json'), JSON.stringify({ name: 'deps', main: 'index.js' }));
@@ -465,7 +615,7 @@ function callerOf(dir: string, file: string, call: string): string {
   return name;
 }
 
-async function simulate(dir: string, file: string, exportName = 'handler', setup?: string): Promise<{ code: number; report?: SimulationReport; stderr: string }> {
+async function simulate(dir: string, file: string, exportName = 'handler', setup?: string, workers = 1): Promise<{ code: number; report?: SimulationReport; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io = {
@@ -477,7 +627,7 @@ async function simulate(dir: string, file: string, exportName = 'handler', setup
     stdinIsTTY: false,
     env: {},
   };
-  const code = await runSimulate([file], { format: 'json', events: 'events.json', workers: '1', concurrency: '4', export: exportName, ...(setup ? { setup } : {}) }, io);
+  const code = await runSimulate([file], { format: 'json', events: 'events.json', workers: String(workers), concurrency: '4', export: exportName, ...(setup ? { setup } : {}) }, io);
   return { code, report: code === 2 ? undefined : (JSON.parse(stdout) as SimulationReport), stderr };
 }
 
@@ -490,8 +640,8 @@ const present = CASES.filter((c) => {
 describe.concurrent('simulate on transform fixtures: input shows the hazard, output does not', { timeout: 120_000 }, () => {
   it.each(present.map((c) => [c.fixture, c] as const))('%s', async (_, c) => {
     const { dir, input, output } = project(c);
-    const before = await simulate(dir, input, c.exportName, c.setup);
-    const after = await simulate(dir, output, c.exportName, c.setup);
+    const before = await simulate(dir, input, c.exportName, c.setup, c.workers);
+    const after = await simulate(dir, output, c.exportName, c.setup, c.workers);
     expect(before.stderr).toBe('');
     expect(after.stderr).toBe('');
     for (const kind of ([] as Kind[]).concat(c.expect)) expectKind(kind, before.report!, after.report!, before.code);

@@ -63,6 +63,23 @@ export function redirectTmp(sandbox: string, keepPaths: string[], cwd: string): 
     state.writes.push({ path: p.slice(sandbox.length + 1), invocation: currentInvocation(), at: now() });
   };
 
+  // unwrapped: the check below is the simulator's work, not the handler's
+  const { readFileSync, statSync } = fs;
+  /**
+   * rename() replaces its destination atomically: a reader that has the old file open keeps it, the
+   * next one opens the new one. Onto a file with the same bytes it changes nothing another request
+   * can see (a complete download renamed over the cache file another request already put there), so
+   * it is not a write; onto a missing file or different bytes it is.
+   */
+  const sameContent = (from: unknown, to: unknown) => {
+    try {
+      const [a, b] = [statSync(from as string), statSync(to as string)];
+      return a.isFile() && b.isFile() && a.size === b.size && readFileSync(from as string).equals(readFileSync(to as string));
+    } catch {
+      return false;
+    }
+  };
+
   const opensForWrite = (flags: unknown) =>
     (typeof flags === 'string' && /[wa+]/.test(flags)) ||
     (typeof flags === 'number' && (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR)) !== 0);
@@ -75,7 +92,7 @@ export function redirectTmp(sandbox: string, keepPaths: string[], cwd: string): 
       args[0] = mapPath(args[0]);
       if (paths === 2) args[1] = mapPath(args[1]);
       if (WRITES_FIRST.has(base) || (base === 'open' && opensForWrite(args[1]))) recordWrite(args[0]);
-      if (WRITES_SECOND.has(base)) recordWrite(args[1]);
+      if (WRITES_SECOND.has(base) && !(base === 'rename' && sameContent(args[0], args[1]))) recordWrite(args[1]);
       const out = (original as (...a: unknown[]) => unknown).apply(this, args);
       if (base === 'mkdtemp') trackTempDir(out, sync);
       return out;
