@@ -1,0 +1,63 @@
+// `simulate`'s /tmp overwrite report and rename(): a rename onto a file that already holds the same
+// bytes changes nothing a reader can see (a cache filled through a file of one's own), so it is not a
+// write; a rename onto different bytes still is, and so is copyFile onto the same bytes (in place).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runSimulate } from '../cli/simulate/command';
+import type { SimulationReport } from '../cli/simulate/report';
+
+const dir = mkdtempSync(join(tmpdir(), 'lmi-sim-rename-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Each request writes `content(event)` to a file of its own, then `op`s it onto /tmp/shared.txt, waits and reads it. */
+const handler = (content: string, op: 'rename' | 'copyFile') => `import { ${op}, readFile, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export const handler = async (event) => {
+  const own = \`/tmp/shared.txt.\${randomUUID()}.tmp\`;
+  await writeFile(own, ${content});
+  await sleep(10 * event.n);
+  await ${op}(own, '/tmp/shared.txt');
+  await sleep(50);
+  return { text: await readFile('/tmp/shared.txt', 'utf8') };
+};
+`;
+
+async function simulate(file: string, source: string): Promise<SimulationReport> {
+  writeFileSync(join(dir, 'package.json'), '{"name":"rename-test","private":true}');
+  writeFileSync(join(dir, 'events.json'), JSON.stringify([1, 2, 3, 4].map((n) => ({ n }))));
+  writeFileSync(join(dir, file), source);
+  let stdout = '';
+  const io = {
+    cwd: dir,
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: () => undefined },
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stdinIsTTY: false,
+    env: {},
+  };
+  await runSimulate([file], { format: 'json', events: 'events.json', workers: '1', concurrency: '4' }, io);
+  return JSON.parse(stdout) as SimulationReport;
+}
+
+describe('simulate: rename() in the /tmp overwrite report', { timeout: 90_000 }, () => {
+  it('a rename onto the same bytes is not an overwrite', async () => {
+    const report = await simulate('same.mjs', handler("'the same for everyone'", 'rename'));
+    expect(report.tmp.overwritten).toEqual([]);
+    expect(report.races).toEqual([]);
+  });
+
+  it('a rename onto different bytes is one', async () => {
+    const report = await simulate('different.mjs', handler('`request ${event.n}`', 'rename'));
+    expect(report.tmp.overwritten.map((o) => o.path)).toContain('/tmp/shared.txt');
+    expect(report.tmp.overwritten).toContainEqual({ path: '/tmp/shared.txt', writtenBy: 0, overwrittenBy: 1 });
+  });
+
+  it('a copyFile onto the same bytes is one (it rewrites the file in place)', async () => {
+    const report = await simulate('copy.mjs', handler("'the same for everyone'", 'copyFile'));
+    expect(report.tmp.overwritten).toContainEqual({ path: '/tmp/shared.txt', writtenBy: 0, overwrittenBy: 1 });
+  });
+});
