@@ -48,12 +48,17 @@ export function transformSource(
   const style = detectStyle(source, ast);
   const applied: string[] = [];
   const bodyBefore = [...ast.program.body];
+  // one analysis until a transform changes the tree (apply() returns true exactly then); a fresh
+  // one after each change, since its memos describe the tree as it was
+  let analysis: ReturnType<typeof createFileAnalysis> | undefined;
   for (const transform of transforms) {
     if (fixableBy && applied.length === 0 && !fixableBy.has(transform.meta.id)) continue;
-    // a fresh analysis per transform: the previous one may have changed the tree
-    const analysis = createFileAnalysis(file, source, ast, project);
+    analysis ??= createFileAnalysis(file, source, ast, project);
     const ctx = { j, root, file, source, project, analysis, isSuppressed: analysis.isSuppressed };
-    if (transform.apply(ctx)) applied.push(transform.meta.id);
+    if (transform.apply(ctx)) {
+      applied.push(transform.meta.id);
+      analysis = undefined;
+    }
   }
   if (applied.length === 0) return { output: original, changed: false, applied };
   // a reprinted program body would print `'use strict';;` and lose the blank line after it
