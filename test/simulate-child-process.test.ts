@@ -1,6 +1,7 @@
 // `simulate`: child processes the handler starts use the sandbox as /tmp too. Paths written out
 // in the command string, the file and the arguments are mapped, TMPDIR/TMP/TEMP point at the
-// sandbox, and the working directory is the handler's. The real /tmp is never touched.
+// sandbox, and the working directory is the handler's (a `cwd` of /tmp is the sandbox). The real /tmp
+// is never touched.
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,7 @@ export const handler = async (event) => {
     files: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map(read),
     env: execSync('echo "$TMPDIR $TMP $TEMP"').toString().trim(),
     cwd: execFileSync('pwd').toString().trim(),
+    tmpCwd: spawnSync('pwd', undefined, { cwd: '/tmp' }).stdout.toString().trim(),
     untouched: execSync('echo /var/tmp/x /tmpfiles/y').toString().trim(),
   };
 };
@@ -74,6 +76,7 @@ describe('simulate: child processes see the sandbox as /tmp', { timeout: 90_000 
           files: ['exec', 'file', 'exec', 'file', 'exec', 'spawn', 'fork /tmp', 'exec'],
           env: '/tmp /tmp /tmp',
           cwd: realpathSync(dir),
+          tmpCwd: '/tmp',
           untouched: '/var/tmp/x /tmpfiles/y',
         },
       })),

@@ -11,14 +11,14 @@ import type { SimulationReport } from '../cli/simulate/report';
 const dir = mkdtempSync(join(tmpdir(), 'lmi-sim-rename-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Each request writes `content(event)` to a file of its own, then `op`s it onto /tmp/shared.txt, waits and reads it. */
-const handler = (content: string, op: 'rename' | 'copyFile') => `import { ${op}, readFile, writeFile } from 'node:fs/promises';
+/** Each request writes `content` to a file of its own, waits `delay` ms, `op`s it onto /tmp/shared.txt, waits and reads it. */
+const handler = (content: string, op: 'rename' | 'copyFile', delay = '10 * event.n') => `import { ${op}, readFile, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export const handler = async (event) => {
   const own = \`/tmp/shared.txt.\${randomUUID()}.tmp\`;
   await writeFile(own, ${content});
-  await sleep(10 * event.n);
+  await sleep(${delay});
   await ${op}(own, '/tmp/shared.txt');
   await sleep(50);
   return { text: await readFile('/tmp/shared.txt', 'utf8') };
@@ -46,6 +46,12 @@ async function simulate(file: string, source: string): Promise<SimulationReport>
 describe('simulate: rename() in the /tmp overwrite report', { timeout: 90_000 }, () => {
   it('a rename onto the same bytes is not an overwrite', async () => {
     const report = await simulate('same.mjs', handler("'the same for everyone'", 'rename'));
+    expect(report.tmp.overwritten).toEqual([]);
+    expect(report.races).toEqual([]);
+  });
+
+  it('renames of the same bytes issued at once (each finds the file missing) are not overwrites of each other', async () => {
+    const report = await simulate('at-once.mjs', handler("'the same for everyone'", 'rename', '0'));
     expect(report.tmp.overwritten).toEqual([]);
     expect(report.races).toEqual([]);
   });

@@ -64,7 +64,10 @@ export interface Overwrite {
   overwrittenBy: number;
 }
 
-/** A file written by one invocation and written again by another while the first was still running. */
+/**
+ * A file written by one invocation and written again by another while the first was still running.
+ * Two renames of the same bytes do not count: whichever lands last, readers see the same file.
+ */
 export function findOverwrites(writes: TmpWrite[], records: InvocationRecord[]): Overwrite[] {
   const endOf = new Map(records.map((r) => [r.id, r.endedAt]));
   const byPath = new Map<string, TmpWrite[]>();
@@ -77,6 +80,7 @@ export function findOverwrites(writes: TmpWrite[], records: InvocationRecord[]):
     list.forEach((cur, i) => {
       for (const prev of list.slice(0, i)) {
         if (prev.invocation === cur.invocation || (endOf.get(prev.invocation!) ?? Infinity) <= cur.at) continue;
+        if (prev.renamed !== undefined && prev.renamed === cur.renamed) continue;
         const o = { path: '/tmp/' + path, writtenBy: prev.invocation!, overwrittenBy: cur.invocation! };
         found.set(`${path}\u0000${o.writtenBy}\u0000${o.overwrittenBy}`, o);
       }

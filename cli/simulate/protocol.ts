@@ -84,6 +84,8 @@ export interface TmpWrite {
   path: string;
   invocation: number | null;
   at: number;
+  /** a rename: the SHA-1 of the bytes it put there (two renames of the same bytes replace nothing visible) */
+  renamed?: string;
 }
 
 export type InitFailureKind = 'rejected' | 'export' | 'load' | 'setup';

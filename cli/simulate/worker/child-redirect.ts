@@ -47,7 +47,7 @@ export function redirectChildProcesses(sandbox: string, cwd: string, mapPath: (p
     if (shape === 'file' && Array.isArray(out[1])) {
       out[1] = out[1].map((a) => (typeof a === 'string' ? mapText(a) : a));
       i = 2;
-    }
+    } else if (shape === 'file' && (out[1] === undefined || out[1] === null) && out.length > 2) i = 2; // spawn(file, undefined, options)
     if (out[i] === undefined || out[i] === null) {
       // an explicit `undefined` options slot stays a slot; a callback keeps its place after it
       if (i < out.length) out[i] = mapOptions(undefined);

@@ -4,6 +4,7 @@
 // TMPDIR mapped too (child-redirect.ts); what they write is not recorded.
 // A relative path is resolved against the handler's working directory first (a worker thread
 // cannot chdir; the simulator passes the directory Lambda would run the handler in).
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import { syncBuiltinESMExports } from 'node:module';
@@ -57,10 +58,10 @@ export function redirectTmp(sandbox: string, keepPaths: string[], cwd: string): 
     return p !== undefined && (p === sandbox || p.startsWith(sandbox + '/'));
   };
 
-  const recordWrite = (arg: unknown) => {
+  const recordWrite = (arg: unknown, renamed?: string) => {
     const p = typeof arg === 'string' ? arg : arg instanceof URL ? fileURLToPath(arg) : undefined;
     if (!p || !p.startsWith(sandbox + '/')) return;
-    state.writes.push({ path: p.slice(sandbox.length + 1), invocation: currentInvocation(), at: now() });
+    state.writes.push({ path: p.slice(sandbox.length + 1), invocation: currentInvocation(), at: now(), ...(renamed ? { renamed } : {}) });
   };
 
   // unwrapped: the check below is the simulator's work, not the handler's
@@ -69,8 +70,17 @@ export function redirectTmp(sandbox: string, keepPaths: string[], cwd: string): 
    * rename() replaces its destination atomically: a reader that has the old file open keeps it, the
    * next one opens the new one. Onto a file with the same bytes it changes nothing another request
    * can see (a complete download renamed over the cache file another request already put there), so
-   * it is not a write; onto a missing file or different bytes it is.
+   * it is not a write; onto a missing file or different bytes it is, recorded with the bytes' digest
+   * (renames issued at once all find the file missing: same digest, no overwrite between them).
    */
+  /** the SHA-1 of the file a rename moves (compared with the other renames onto the same path after the run) */
+  const digest = (from: unknown) => {
+    try {
+      return createHash('sha1').update(readFileSync(from as string)).digest('hex');
+    } catch {
+      return undefined;
+    }
+  };
   const sameContent = (from: unknown, to: unknown) => {
     try {
       const [a, b] = [statSync(from as string), statSync(to as string)];
@@ -92,7 +102,9 @@ export function redirectTmp(sandbox: string, keepPaths: string[], cwd: string): 
       args[0] = mapPath(args[0]);
       if (paths === 2) args[1] = mapPath(args[1]);
       if (WRITES_FIRST.has(base) || (base === 'open' && opensForWrite(args[1]))) recordWrite(args[0]);
-      if (WRITES_SECOND.has(base) && !(base === 'rename' && sameContent(args[0], args[1]))) recordWrite(args[1]);
+      if (base === 'rename') {
+        if (!sameContent(args[0], args[1])) recordWrite(args[1], digest(args[0]));
+      } else if (WRITES_SECOND.has(base)) recordWrite(args[1]);
       const out = (original as (...a: unknown[]) => unknown).apply(this, args);
       if (base === 'mkdtemp') trackTempDir(out, sync);
       return out;
