@@ -41,7 +41,7 @@ export const PARALLEL_THRESHOLD = 300;
 
 /**
  * Threads (this one plus `n - 1` workers) by default only with 4+ cores. On the 2-vCPU machines we
- * measured, two processes at once got only 1.1–1.3× the throughput of one, and a worker takes about
+ * measured, two processes at once got only 1.1–1.4× the throughput of one, and a worker takes about
  * a second to start, so one thread finished a 5,000-file scan first; there `--jobs 2` is opt-in.
  */
 export function jobsFor(files: number, requested: number | undefined): number {
