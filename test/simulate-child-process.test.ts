@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { captureIO } from './support/capture-io';
 import { runSimulate } from '../cli/simulate/command';
 import type { SimulationReport } from '../cli/simulate/report';
 
@@ -46,19 +47,9 @@ require('node:fs').writeFileSync(out, 'fork ' + require('node:os').tmpdir());
 `;
 
 async function simulate(): Promise<{ code: number; report: SimulationReport; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    cwd: dir,
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    env: {},
-  };
-  const code = await runSimulate(['handler.mjs'], { format: 'json', events: 'events.json', workers: '2', concurrency: '2' }, io);
-  return { code, report: JSON.parse(stdout) as SimulationReport, stderr };
+  const run = captureIO(dir);
+  const code = await runSimulate(['handler.mjs'], { format: 'json', events: 'events.json', workers: '2', concurrency: '2' }, run.io);
+  return { code, report: JSON.parse(run.stdout()) as SimulationReport, stderr: run.stderr() };
 }
 
 describe('simulate: child processes see the sandbox as /tmp', { timeout: 90_000 }, () => {

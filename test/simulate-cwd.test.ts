@@ -5,26 +5,17 @@
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { captureIO } from './support/capture-io';
 import { runSimulate } from '../cli/simulate/command';
 import type { SimulationReport } from '../cli/simulate/report';
-import type { CliIO, ParsedOptions } from '../cli/io';
+import type { ParsedOptions } from '../cli/io';
 
 const ROOT = join(__dirname, 'simulate-fixtures', 'task-root');
 
 async function simulate(values: ParsedOptions = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    cwd: ROOT,
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    env: {},
-  };
-  const code = await runSimulate(['src/render.cjs'], { format: 'json', workers: '2', concurrency: '2', invocations: '4', ...values }, io);
-  return { code, stderr, report: code === 2 ? undefined : (JSON.parse(stdout) as SimulationReport) };
+  const run = captureIO(ROOT);
+  const code = await runSimulate(['src/render.cjs'], { format: 'json', workers: '2', concurrency: '2', invocations: '4', ...values }, run.io);
+  return { code, stderr: run.stderr(), report: code === 2 ? undefined : (JSON.parse(run.stdout()) as SimulationReport) };
 }
 
 const responses = (r: SimulationReport) => r.invocations.map((i) => (i.result.ok ? i.result.response : i.result.error));

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { captureIO } from './support/capture-io';
 import { runSimulate } from '../cli/simulate/command';
 import type { SimulationReport } from '../cli/simulate/report';
 
@@ -612,19 +613,9 @@ function callerOf(dir: string, file: string, call: string): string {
 }
 
 async function simulate(dir: string, file: string, exportName = 'handler', setup?: string, workers = 1): Promise<{ code: number; report?: SimulationReport; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    cwd: dir,
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    env: {},
-  };
-  const code = await runSimulate([file], { format: 'json', events: 'events.json', workers: String(workers), concurrency: '4', export: exportName, ...(setup ? { setup } : {}) }, io);
-  return { code, report: code === 2 ? undefined : (JSON.parse(stdout) as SimulationReport), stderr };
+  const run = captureIO(dir);
+  const code = await runSimulate([file], { format: 'json', events: 'events.json', workers: String(workers), concurrency: '4', export: exportName, ...(setup ? { setup } : {}) }, run.io);
+  return { code, report: code === 2 ? undefined : (JSON.parse(run.stdout()) as SimulationReport), stderr: run.stderr() };
 }
 
 const present = CASES.filter((c) => {

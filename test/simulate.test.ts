@@ -4,28 +4,19 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { captureIO } from './support/capture-io';
 import { runSimulate } from '../cli/simulate/command';
 import type { SimulationReport } from '../cli/simulate/report';
-import type { CliIO, ParsedOptions } from '../cli/io';
+import type { ParsedOptions } from '../cli/io';
 
 const FIXTURES = join(__dirname, 'simulate-fixtures');
 const BIN = join(__dirname, '..', 'cli', 'bin.cjs');
 
 async function simulate(file: string, values: ParsedOptions = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    cwd: FIXTURES,
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    env: {},
-  };
-  const code = await runSimulate([file], { format: 'json', workers: '2', concurrency: '4', invocations: '8', ...values }, io);
-  const report = code !== 2 ? (JSON.parse(stdout) as SimulationReport) : undefined;
-  return { code, report: report!, stderr };
+  const run = captureIO(FIXTURES);
+  const code = await runSimulate([file], { format: 'json', workers: '2', concurrency: '4', invocations: '8', ...values }, run.io);
+  const report = code !== 2 ? (JSON.parse(run.stdout()) as SimulationReport) : undefined;
+  return { code, report: report!, stderr: run.stderr() };
 }
 
 // each test starts several worker threads; generous timeout for loaded CI machines
