@@ -15,6 +15,7 @@ const BATCH = 40;
 
 interface Run {
   id: number;
+  context: TaskContext;
   onMessage(slot: Slot, msg: WorkerReply<unknown>): void;
   fail(e: Error): void;
 }
@@ -59,18 +60,15 @@ export function ensureWorkers(count: number): void {
   }
 }
 
-let context: TaskContext | undefined;
-let kind: 'analyse' | 'transform' = 'analyse';
-
 function join(slot: Slot, run: Run): void {
   slot.worker!.ref();
-  slot.worker!.postMessage({ kind: 'context', context, run: run.id });
+  slot.worker!.postMessage({ kind: 'context', context: run.context, run: run.id });
 }
 
 export async function runInWorkers<R>(
-  runKind: 'analyse' | 'transform',
+  kind: 'analyse' | 'transform',
   tasks: FileTask[],
-  runContext: TaskContext,
+  context: TaskContext,
   jobs: number,
   /** the same work in this thread, for the batches the main thread takes */
   runHere: (task: FileTask) => R,
@@ -102,6 +100,7 @@ export async function runInWorkers<R>(
   };
   const run: Run = {
     id: ++runs,
+    context,
     onMessage(slot, msg) {
       if ('ready' in msg) return send(slot);
       if ('error' in msg) return run.fail(new Error(`worker failed: ${msg.error}`));
@@ -125,8 +124,6 @@ export async function runInWorkers<R>(
   };
 
   current = run;
-  context = runContext;
-  kind = runKind;
   try {
     if (batches.length === 0) settle.resolve();
     const helpers = Math.max(0, Math.min(jobs, batches.length) - 1);

@@ -1,15 +1,14 @@
 // The findings `lmi-migrate check` reports for the handler file and for the local modules it
 // imports, directly or not: a race in the handler often comes from a helper (a shared client in
 // db.js, state in state.js). Static analysis only: no user code runs for this.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { analyseSource } from '../../transforms/engine/analyse-source';
 import { candidatePaths } from '../../transforms/analysis/import-graph';
 import { CONFIG_RULES, RULES } from '../../transforms/registry';
 import { scan } from '../pipeline';
+import { isFile } from './options';
 import type { LikelyCause } from './report';
-
-const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
 
 /** The handler file and every local module it reaches through relative imports, inside `root`. */
 function reachedFiles(handlerFile: string, root: string): string[] {

@@ -58,6 +58,12 @@ function buildIndex(root: Node): NodeIndex {
   };
 }
 
+/** Is `inner` `outer` itself or inside it (following the index's parent links)? */
+export function isInside(index: NodeIndex, inner: Node, outer: Node): boolean {
+  for (let p: Node | undefined = inner; p; p = index.parent(p)) if (p === outer) return true;
+  return false;
+}
+
 /** Children of a node in source order (visitor keys only). */
 export function childrenOf(node: Node): Node[] {
   const out: Node[] = [];

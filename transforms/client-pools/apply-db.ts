@@ -1,4 +1,5 @@
 // Rewrites planned SQL connections into small module-level pools (see plan-db.ts).
+import { isInside } from '../analysis/walk';
 import type { Expression, Identifier, Node, Statement } from '@babel/types';
 import { dottedName } from '../analysis/ast';
 import { ensureImport, removeUnusedImport } from '../analysis/add-import';
@@ -48,7 +49,7 @@ function rewriteModuleSite(ctx: TransformContext, pool: DbPool, site: DbSite, in
   const { analysis } = ctx;
   site.declarator.init = init as never;
   addPoolComment(ctx, site.declaration);
-  const inTransaction = (u: DbSite['uses'][number]) => site.transactionFunctions.some((fn) => contains(fn, u.ref, ctx));
+  const inTransaction = (u: DbSite['uses'][number]) => site.transactionFunctions.some((fn) => isInside(ctx.analysis.index, u.ref, fn));
   // `client.end()` in a shutdown hook becomes `pool.end()`; per-request connect/end calls go
   const removed = site.uses.filter((u) => isEnd(site, u.method) && u.statement && !(u.method !== 'connect' && inShutdownHook(u.fn, ctx)));
   for (const u of removed) removeStatement(u.statement!, analysis);
@@ -61,7 +62,7 @@ function rewriteModuleSite(ctx: TransformContext, pool: DbPool, site: DbSite, in
   renameReferences([site.declarator.id as Identifier], pool.name, analysis);
   for (const fn of site.transactionFunctions) {
     const body = (fn.body as { body: Statement[] }).body;
-    const start = body.findIndex((s) => site.uses.some((u) => contains(s, u.ref, ctx)));
+    const start = body.findIndex((s) => site.uses.some((u) => isInside(ctx.analysis.index, u.ref, s)));
     const region = body.splice(start, body.length - start);
     body.push(checkoutDeclaration(ctx, site.name, pool.name, site), tryFinallyRelease(ctx, region, site, site.addRollback.has(fn)));
   }
@@ -151,9 +152,4 @@ function rollbackCatch(ctx: TransformContext, site: DbSite, localName = site.nam
     j.expressionStatement(j.awaitExpression(rollback)),
     j.throwStatement(j.identifier('err')),
   ]));
-}
-
-function contains(outer: Node, inner: Node, ctx: TransformContext): boolean {
-  for (let p: Node | undefined = inner; p; p = ctx.analysis.index.parent(p)) if (p === outer) return true;
-  return false;
 }

@@ -2,6 +2,7 @@
 //   async function getClient() { if (!connected) { await client.connect(); connected = true; } return client; }
 // Callers get the connection itself (`const c = await getClient()`). With a pool, plain queries
 // go to the pool and transactions check a connection out; the accessor and its flag go away.
+import { isInside } from '../analysis/walk';
 import type { Node, Statement, VariableDeclaration, VariableDeclarator } from '@babel/types';
 import { isFunction, type FunctionNode } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
@@ -65,7 +66,7 @@ export function planAccessors(
       return { why: 'the connection is returned from a function that is not a module-level accessor' };
     }
     if (isExported(top.name)) return { why: `\`${top.name}()\` is exported: other modules receive the connection itself` };
-    for (const u of uses.filter((x) => contains(fn, x.ref, analysis))) {
+    for (const u of uses.filter((x) => isInside(analysis.index, x.ref, fn))) {
       const returned = returns.includes(u);
       if (!returned && !(u.method === 'connect' && u.statement && u.fn === fn)) return { why: `\`${top.name}()\` does more than connect and return the connection` };
       plan.inside.add(u);
@@ -74,7 +75,7 @@ export function planAccessors(
     if (!isFunction(fn) || !onlyConnects(fn, flags, plan.inside)) return { why: `\`${top.name}()\` does more than connect and return the connection (or its flag is used elsewhere)` };
     plan.remove.push(top.statement);
     plan.remove.push(...flags);
-    for (const ref of referencesNamed(analysis.ast.program, top.name).filter((r) => r !== top.id && !contains(fn, r, analysis))) {
+    for (const ref of referencesNamed(analysis.ast.program, top.name).filter((r) => r !== top.id && !isInside(analysis.index, r, fn))) {
       const caller = callerOf(ref, analysis);
       if (!caller) return { why: `\`${top.name}()\` is used other than as \`const c = await ${top.name}()\`` };
       const callerUses = connectionUses(referencesNamed(caller.fn, caller.name).filter((r) => r !== caller.declarator.id), analysis);
@@ -158,12 +159,7 @@ function flagsOnlyUsedIn(fn: Node, analysis: FileAnalysis): Statement[] {
     if (stmt.type !== 'VariableDeclaration' || stmt.kind === 'const' || stmt.declarations.length !== 1 || stmt.declarations[0].id.type !== 'Identifier') continue;
     const id = stmt.declarations[0].id;
     const refs = referencesNamed(analysis.ast.program, id.name).filter((r) => r !== id && isReference(r, analysis.index.parent(r)));
-    if (refs.length && refs.every((r) => contains(fn, r, analysis))) out.push(stmt);
+    if (refs.length && refs.every((r) => isInside(analysis.index, r, fn))) out.push(stmt);
   }
   return out;
-}
-
-function contains(outer: Node, inner: Node, analysis: FileAnalysis): boolean {
-  for (let p: Node | undefined = inner; p; p = analysis.index.parent(p)) if (p === outer) return true;
-  return false;
 }

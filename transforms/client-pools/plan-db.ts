@@ -5,7 +5,7 @@
 import type { Identifier, Node, Statement, TryStatement, VariableDeclaration, VariableDeclarator } from '@babel/types';
 import { dottedName, isFunction, staticString, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
-import { visit } from '../analysis/walk';
+import { isInside, visit } from '../analysis/walk';
 import type { RuleReport } from '../types';
 import { canonicalKey } from './canonical';
 import { connectionUses, enclosingFunction, type ConnectionUse } from './connection-uses';
@@ -93,7 +93,7 @@ export function planDb(analysis: FileAnalysis, drivers: DbDriver[]): DbPlan {
       if (!c || seen.has(node)) continue;
       seen.add(node);
       const fnNode = enclosingFunction(node, analysis);
-      const fn = fnNode ? fns.find((f) => f.fn === fnNode || contains(f.fn, fnNode, analysis)) ?? null : null;
+      const fn = fnNode ? fns.find((f) => f.fn === fnNode || isInside(analysis.index, fnNode, f.fn)) ?? null : null;
       if (fnNode && !fn) continue; // a connection made in code that is not per invocation
       candidates.push({ node, driver, fn, ...c });
     }
@@ -143,11 +143,6 @@ export function planDb(analysis: FileAnalysis, drivers: DbDriver[]): DbPlan {
     }
   }
   return { pools: pools.filter((p) => p.name), reports };
-}
-
-function contains(outer: Node, inner: Node, analysis: FileAnalysis): boolean {
-  for (let p: Node | undefined = inner; p; p = analysis.index.parent(p)) if (p === outer) return true;
-  return false;
 }
 
 /** The options argument: none, an object literal, a connection string, or a known object. */
@@ -433,14 +428,14 @@ function planModuleSite(c: Candidate, analysis: FileAnalysis): DbSite | { why: s
   for (const u of uses) if (u.fn) users.set(u.fn, functionName(u.fn, analysis));
   for (const fn of transactionFunctions) {
     if (!fn.async || fn.body.type !== 'BlockStatement') return { why: 'a function that runs a transaction is not an async function with a body' };
-    if (uses.some((u) => u.fn !== fn && u.fn && contains(fn, u.fn, analysis) === false && callsFunction(fn, users.get(u.fn) ?? null))) {
+    if (uses.some((u) => u.fn !== fn && u.fn && isInside(analysis.index, u.fn, fn) === false && callsFunction(fn, users.get(u.fn) ?? null))) {
       return { why: 'a transaction calls another function that uses the same connection' };
     }
     if (uses.some((u) => u.fn === fn && u.method && !c.driver.queryMethods.has(u.method) && !c.driver.transactionMethods.has(u.method))) {
       return { why: 'a function that runs a transaction also opens, closes or listens on the connection' };
     }
-    if (uses.some((u) => u.fn !== fn && u.fn && contains(fn, u.fn, analysis))) return { why: 'a transaction uses the connection inside a nested function' };
-    const start = fn.body.body.findIndex((s) => uses.some((u) => contains(s, u.ref, analysis)));
+    if (uses.some((u) => u.fn !== fn && u.fn && isInside(analysis.index, u.fn, fn))) return { why: 'a transaction uses the connection inside a nested function' };
+    const start = fn.body.body.findIndex((s) => uses.some((u) => isInside(analysis.index, u.ref, s)));
     if (fn.body.body.slice(start).some((s) => s.type === 'FunctionDeclaration' || s.type === 'ClassDeclaration')) return { why: 'a declaration would move into a block' };
   }
   return {

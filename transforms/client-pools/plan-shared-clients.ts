@@ -5,7 +5,7 @@
 import type { Node, Statement, VariableDeclarator } from '@babel/types';
 import { isFunction, unwrapExpression } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
-import { visit } from '../analysis/walk';
+import { isInside, visit } from '../analysis/walk';
 import type { RuleReport } from '../types';
 import { canonicalKey } from './canonical';
 import { connectionUses, type ConnectionUse } from './connection-uses';
@@ -188,7 +188,7 @@ function planModuleClients(analysis: FileAnalysis, plan: SharedPlan, imports: Ma
       if (d.id.type !== 'Identifier' || !init || !family.recognise(init, imports)) continue;
       const name = d.id.name;
       const uses = connectionUses(referencesNamed(analysis.ast.program, name).filter((r) => r !== d.id), analysis);
-      const inInvocation = (u: ConnectionUse) => !!u.fn && fns.some((f) => contains(f.fn, u.fn!, analysis));
+      const inInvocation = (u: ConnectionUse) => !!u.fn && fns.some((f) => isInside(analysis.index, u.fn!, f.fn));
       const live = (u: ConnectionUse) => inInvocation(u) && !analysis.isSuppressed(family.rule, u.ref.loc?.start.line ?? 0);
       for (const u of uses) {
         const unsafe = u.method && u.call && live(u) ? family.unsafeCall(u.method, u.call) : null;
@@ -217,10 +217,5 @@ function isStored(call: Node, analysis: FileAnalysis): boolean {
   for (let p = analysis.index.parent(call); p && !isFunction(p); p = analysis.index.parent(p)) {
     if (p.type === 'AssignmentExpression') return true;
   }
-  return false;
-}
-
-function contains(outer: Node, inner: Node, analysis: FileAnalysis): boolean {
-  for (let p: Node | undefined = inner; p; p = analysis.index.parent(p)) if (p === outer) return true;
   return false;
 }

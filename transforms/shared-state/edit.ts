@@ -3,8 +3,7 @@
 import type { Identifier, Node, Statement } from '@babel/types';
 import type { NodeIndex } from '../analysis/walk';
 import { VISITOR_KEYS } from '@babel/types';
-
-type Commented = { comments?: Array<{ leading?: boolean; trailing?: boolean }> | null };
+import { moveLeadingComments } from '../analysis/recast-print';
 
 const POSITION_KEYS = new Set(['loc', 'start', 'end', 'range', 'tokens', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'original', 'extra']);
 
@@ -30,15 +29,8 @@ export function statementList(stmt: Node, index: NodeIndex): Statement[] | null 
 }
 
 
-/** Moves the leading comments of `from` onto `to` (the comment describes what now comes first). */
-export function moveLeadingComments(from: Node, to: Node): void {
-  const src = from as unknown as Commented;
-  const leading = (src.comments ?? []).filter((c) => c.leading);
-  if (leading.length === 0) return;
-  src.comments = (src.comments ?? []).filter((c) => !c.leading);
-  const dst = to as unknown as Commented;
-  dst.comments = [...leading, ...(dst.comments ?? [])];
-}
+// the leading comments of `from` describe what now comes first
+export { moveLeadingComments };
 
 /** Inserts statements before `anchor` in its list and moves the anchor's leading comments to the first. */
 export function insertBefore(list: Statement[], anchor: Statement, statements: Statement[]): void {
