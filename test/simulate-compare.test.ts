@@ -1,7 +1,7 @@
 // The pure parts of simulate: how results are made comparable, and which /tmp writes count as
 // overwrites. No worker threads here.
 import { describe, expect, it } from 'vitest';
-import { findOverwrites, sameResult, summariseClients } from '../cli/simulate/analyse-run';
+import { findInitOverwrites, findOverwrites, sameResult, summariseClients } from '../cli/simulate/analyse-run';
 import { maskForComparison, parseFieldPath, unsandbox } from '../cli/simulate/mask';
 import type { InvocationRecord } from '../cli/simulate/protocol';
 
@@ -64,6 +64,31 @@ describe('observations', () => {
       { path: 'c.json', invocation: 1, at: 12 },
     ];
     expect(findOverwrites(writes, records)).toEqual([{ path: '/tmp/a.json', writtenBy: 0, overwrittenBy: 1 }]);
+  });
+
+  it('reports a file the init of one worker wrote and the init of another wrote again, unless both renamed the same bytes onto it', () => {
+    const byWorker = [
+      [
+        { path: 'config.json', invocation: null, at: 1 },
+        { path: 'same.json', invocation: null, at: 1, renamed: 'd1' },
+        { path: 'differs.json', invocation: null, at: 1, renamed: 'd1' },
+        // an invocation's write is not an init write
+        { path: 'late.json', invocation: 0, at: 40 },
+      ],
+      [
+        { path: 'config.json', invocation: null, at: 3 },
+        { path: 'same.json', invocation: null, at: 2, renamed: 'd1' },
+        { path: 'differs.json', invocation: null, at: 2, renamed: 'd2' },
+        { path: 'late.json', invocation: null, at: 2 },
+        // one worker's init writing a file twice is its own business
+        { path: 'own.json', invocation: null, at: 1 },
+        { path: 'own.json', invocation: null, at: 2 },
+      ],
+    ];
+    expect(findInitOverwrites(byWorker)).toEqual([
+      { path: '/tmp/config.json', writtenByWorker: 0, overwrittenByWorker: 1 },
+      { path: '/tmp/differs.json', writtenByWorker: 0, overwrittenByWorker: 1 },
+    ]);
   });
 
   it('summarises client constructions per worker, at init and in invocations', () => {

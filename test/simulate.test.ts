@@ -77,7 +77,7 @@ describe.concurrent('simulate', { timeout: 90_000 }, () => {
   it('reports nothing for a unique mkdtemp directory removed in finally', async () => {
     const { code, report } = await simulate('tmp-unique-dir.mjs');
     expect(code).toBe(0);
-    expect(report.tmp).toEqual({ leftBehind: [], overwritten: [] });
+    expect(report.tmp).toEqual({ leftBehind: [], overwritten: [], overwrittenAtInit: [] });
     expect(report.invocations[2].result).toEqual({ ok: true, response: { key: 'key-3' } });
   });
 

@@ -1,5 +1,6 @@
 // Turns the raw observations of the concurrent run into the report's findings: races (the
-// oracle), failures only under concurrency, client constructions, /tmp overwrites.
+// oracle), failures only under concurrency, client constructions, /tmp overwrites (by invocations,
+// and by the inits of different workers).
 import type { ClientConstruction, InvocationRecord, InvocationResult, TmpWrite } from './protocol';
 import { maskForComparison, stableStringify } from './mask';
 
@@ -87,4 +88,40 @@ export function findOverwrites(writes: TmpWrite[], records: InvocationRecord[]):
     });
   }
   return [...found.values()].sort((a, b) => a.path.localeCompare(b.path) || a.writtenBy - b.writtenBy || a.overwrittenBy - b.overwrittenBy);
+}
+
+export interface InitOverwrite {
+  path: string;
+  /** the worker whose init wrote the file */
+  writtenByWorker: number;
+  /** another worker whose init wrote it again */
+  overwrittenByWorker: number;
+}
+
+/**
+ * A file the init of one worker wrote and the init of another worker wrote again. On LMI a worker
+ * starts (or restarts) while the others serve requests, so a rewrite in place (truncate, then write)
+ * lets their requests read an empty or half-written file. As for invocations, two renames of the
+ * same bytes do not count (a rename onto the same bytes is no write at all).
+ */
+export function findInitOverwrites(writesByWorker: TmpWrite[][]): InitOverwrite[] {
+  const byPath = new Map<string, Array<TmpWrite & { worker: number }>>();
+  writesByWorker.forEach((writes, worker) => {
+    for (const w of writes) {
+      if (w.invocation === null) byPath.set(w.path, [...(byPath.get(w.path) ?? []), { ...w, worker }]);
+    }
+  });
+  const found = new Map<string, InitOverwrite>();
+  for (const [path, list] of byPath) {
+    list.sort((a, b) => a.at - b.at);
+    list.forEach((cur, i) => {
+      for (const prev of list.slice(0, i)) {
+        if (prev.worker === cur.worker) continue;
+        if (prev.renamed !== undefined && prev.renamed === cur.renamed) continue;
+        const o = { path: '/tmp/' + path, writtenByWorker: prev.worker, overwrittenByWorker: cur.worker };
+        found.set(`${path}\u0000${o.writtenByWorker}\u0000${o.overwrittenByWorker}`, o);
+      }
+    });
+  }
+  return [...found.values()].sort((a, b) => a.path.localeCompare(b.path) || a.writtenByWorker - b.writtenByWorker || a.overwrittenByWorker - b.overwrittenByWorker);
 }

@@ -60,6 +60,17 @@ export function formatPretty(report: SimulationReport, cwd: string, p: Palette):
       lines.push(`  ${path}: ${list.length} time(s) among ${invocations} invocations (e.g. #${list[0].writtenBy}'s file overwritten by #${list[0].overwrittenBy})`);
     }
   }
+  if (report.tmp.overwrittenAtInit.length) {
+    lines.push('');
+    lines.push(p.red('/tmp files written at init by one worker and written again at init by another:'));
+    const byPath = new Map<string, typeof report.tmp.overwrittenAtInit>();
+    for (const o of report.tmp.overwrittenAtInit) byPath.set(o.path, [...(byPath.get(o.path) ?? []), o]);
+    for (const [path, list] of byPath) {
+      const workers = [...new Set(list.flatMap((o) => [o.writtenByWorker, o.overwrittenByWorker]))].sort((a, b) => a - b);
+      lines.push(`  ${path}: by the inits of workers ${workers.join(', ')} (e.g. worker ${list[0].writtenByWorker}'s file written again by worker ${list[0].overwrittenByWorker})`);
+    }
+    lines.push(p.yellow('  <- a worker starts (or restarts) while the others serve requests: their requests can read the file empty or half-written. Write it under a unique name and rename it into place'));
+  }
   if (report.tmp.leftBehind.length) {
     lines.push('');
     lines.push(p.yellow(`left in /tmp after the run (${report.tmp.leftBehind.length}): ${report.tmp.leftBehind.slice(0, 10).join(', ')}${report.tmp.leftBehind.length > 10 ? ', ...' : ''}`));

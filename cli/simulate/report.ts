@@ -2,7 +2,7 @@
 // be added, never renamed). Results are shown as the function sees them (sandbox paths read /tmp).
 import type { InvocationResult } from './protocol';
 import type { BlockingCall, RepeatedWork, SharedConnection } from './analyse-calls';
-import type { ClientSummary, Overwrite } from './analyse-run';
+import type { ClientSummary, InitOverwrite, Overwrite } from './analyse-run';
 
 export interface LikelyCause {
   /** relative to the task root: the handler file, or a local module it imports */
@@ -52,12 +52,19 @@ export interface SimulationReport {
   blockingCalls: BlockingCall[];
   /** warnings (no effect on the exit code): one database connection used by several invocations at once */
   sharedConnections: SharedConnection[];
-  tmp: { leftBehind: string[]; overwritten: Overwrite[] };
+  tmp: {
+    leftBehind: string[];
+    /** written by one invocation, written again by another while the first was still running */
+    overwritten: Overwrite[];
+    /** written at init by one worker, written again at init by another (not renames of the same bytes) */
+    overwrittenAtInit: InitOverwrite[];
+  };
   likelyCauses: LikelyCause[];
   summary: {
     invocations: number;
     races: number;
     failedOnlyUnderConcurrency: number;
+    /** distinct paths in tmp.overwritten and tmp.overwrittenAtInit */
     overwrittenFiles: number;
     leftBehindFiles: number;
     /** client constructions that happened inside invocations (0 when every client is built at init) */

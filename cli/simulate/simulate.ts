@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { findBlockingCalls, findRepeatedWork, findSharedConnections } from './analyse-calls';
-import { findOverwrites, sameResult, summariseClients, type ReplayResults } from './analyse-run';
+import { findInitOverwrites, findOverwrites, sameResult, summariseClients, type ReplayResults } from './analyse-run';
 import { maskText, parseFieldPath, unsandbox, type RunPaths } from './mask';
 import type { CallRecord, ClientConstruction, InvocationRecord, InvocationRequest, InvocationResult, WorkerConfig } from './protocol';
 import type { InvocationReport, LikelyCause, RaceReport, SimulationReport } from './report';
@@ -100,6 +100,7 @@ async function simulateIn(opts: SimulateOptions): Promise<SimulationReport> {
   const blockingCalls = findBlockingCalls(calls);
   const sharedConnections = findSharedConnections(concurrent.map((w) => w.batch?.done?.connections ?? []));
   const overwritten = findOverwrites(concurrent.flatMap((w) => w.batch?.done?.writes ?? []), records.flat());
+  const overwrittenAtInit = findInitOverwrites(concurrent.map((w) => w.batch?.done?.writes ?? []));
   return {
     version: 1,
     handler: { file: opts.handlerFile, export: opts.exportName },
@@ -113,13 +114,13 @@ async function simulateIn(opts: SimulateOptions): Promise<SimulationReport> {
     repeatedWork,
     blockingCalls,
     sharedConnections,
-    tmp: { leftBehind, overwritten },
+    tmp: { leftBehind, overwritten, overwrittenAtInit },
     likelyCauses: causes,
     summary: {
       invocations: reports.length,
       races: races.length,
       failedOnlyUnderConcurrency: failedOnlyUnderConcurrency.length,
-      overwrittenFiles: new Set(overwritten.map((o) => o.path)).size,
+      overwrittenFiles: new Set([...overwritten, ...overwrittenAtInit].map((o) => o.path)).size,
       leftBehindFiles: leftBehind.length,
       clientsBuiltInInvocations: clients.reduce((n, c) => n + c.inInvocations, 0),
       repeatedWork: repeatedWork.length,
@@ -270,7 +271,7 @@ async function rejected(opts: SimulateOptions, settings: SimulationReport['setti
     repeatedWork: [],
     blockingCalls: [],
     sharedConnections: [],
-    tmp: { leftBehind: [], overwritten: [] },
+    tmp: { leftBehind: [], overwritten: [], overwrittenAtInit: [] },
     likelyCauses: await opts.likelyCauses(),
     summary: { invocations: 0, races: 0, failedOnlyUnderConcurrency: 0, overwrittenFiles: 0, leftBehindFiles: 0, clientsBuiltInInvocations: 0, repeatedWork: 0, blockingCallsInInvocations: 0, sharedConnections: 0 },
   };
