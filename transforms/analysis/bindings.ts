@@ -1,19 +1,19 @@
 // Module-level bindings and every use of them: who reads, rebinds or mutates module state, and
-// whether that happens at init, in a handler, or in code a handler reaches. Scope-aware (Babel's
-// scope analysis), so a shadowing local never counts. Works on the raw parser AST and on the
+// whether that happens at init, in a handler, or in code a handler reaches. Scope-aware
+// (module-scope.ts, Babel's scoping rules), so a shadowing local never counts. Works on the raw parser AST and on the
 // recast AST alike.
 //
 //   analyseBindings(analysis) → ModuleBindings        (also lazily as `analysis.bindings`)
 //   bindings.get('cache')?.references                   each { node, kind, site, place, fn, at }
 //   readsThenWritesAcrossAwait(binding)                 lost-update candidates (`x += await f()`)
 //   functionsReachableFromHandlers(analysis)            Set of in-file functions (handlers included)
-import type { Binding, NodePath } from '@babel/traverse';
 import type { File as BabelFile, Identifier, Node } from '@babel/types';
 import { isFunction, unwrapExpression, type FunctionNode } from './ast';
 import { hasAwaitBetween } from './await-points';
 import { reachableFunctions } from './call-graph';
 import type { HandlerInfo } from './handlers';
-import { programScope } from './module-scope';
+import { moduleScope, type ScopeBinding } from './module-scope';
+import { indexNodes, type NodeIndex } from './walk';
 import { collectExportNames } from './export-names';
 import { classifyUse, overlaps, targetIdentifiers, type ReferenceKind } from './reference-kind';
 
@@ -78,28 +78,30 @@ export interface ModuleBindings {
 export interface BindingsInput {
   ast: BabelFile;
   handlers: HandlerInfo[];
+  /** parent links of `ast` (built here when not given) */
+  index?: NodeIndex;
 }
 
 const KIND: Record<string, BindingKind> = { var: 'var', let: 'let', const: 'const', module: 'import', hoisted: 'function' };
 
 export function analyseBindings(analysis: BindingsInput): ModuleBindings {
-  const { scope } = programScope(analysis.ast);
+  const scope = moduleScope(analysis.ast);
+  const index = analysis.index ?? indexNodes(analysis.ast);
   const handlerOf = new Map<Node, HandlerInfo>(analysis.handlers.map((h) => [h.fn, h]));
-  const reachable = reachableFunctions(scope, analysis.handlers.map((h) => h.fn));
+  const reachable = reachableFunctions(scope, index, analysis.handlers.map((h) => h.fn));
   const exportNames = collectExportNames(analysis.ast.program.body);
 
-  const placeOf = (path: NodePath): Pick<BindingReference, 'place' | 'fn' | 'handler'> => {
+  const placeOf = (at: Node): Pick<BindingReference, 'place' | 'fn' | 'handler'> => {
     let fn: FunctionNode | null = null;
     let handler: HandlerInfo | null = null;
     let inReachable = false;
     let onlyIifes = true;
-    for (let p: NodePath | null = path.parentPath; p; p = p.parentPath) {
-      const node = p.node;
+    for (let node = index.parent(at); node; node = index.parent(node)) {
       if (!isFunction(node)) continue;
       fn ??= node;
       handler ??= handlerOf.get(node) ?? null;
       if (reachable.has(node)) inReachable = true;
-      if (!isIife(p)) onlyIifes = false;
+      if (!isIife(node, index)) onlyIifes = false;
     }
     const place: Place = handler ? 'handler' : inReachable ? 'reachable' : fn === null || onlyIifes ? 'init' : 'other';
     return { place, fn, handler };
@@ -107,30 +109,29 @@ export function analyseBindings(analysis: BindingsInput): ModuleBindings {
 
   const all: ModuleBinding[] = [];
   const byIdentifier = new Map<Node, ModuleBinding>();
-  for (const [name, binding] of Object.entries(scope.bindings)) {
+  for (const [name, binding] of scope.bindings) {
     const mb = toModuleBinding(name, binding, exportNames.get(name) ?? []);
     byIdentifier.set(mb.identifier, mb);
-    const add = (path: NodePath, node: Identifier, kind: ReferenceKind, site: Node, members: string[] = []) => {
+    const add = (from: Node, node: Identifier, kind: ReferenceKind, site: Node, members: string[] = []) => {
       const at = kind === 'read' ? node.start ?? 0 : site.end ?? node.end ?? 0;
-      mb.references.push({ node, kind, site, at, members, ...placeOf(path) });
+      mb.references.push({ node, kind, site, at, members, ...placeOf(from) });
       byIdentifier.set(node, mb);
     };
     const seen = new Set<Node>();
-    for (const v of binding.constantViolations) {
-      const node = v.node;
+    for (const node of binding.violations) {
       if (node.type === 'AssignmentExpression') {
         for (const id of targetIdentifiers(node.left)) {
           if (id.type !== 'Identifier' || id.name !== name) continue;
           seen.add(id);
-          if (node.operator !== '=') add(v, id, 'read', node);
-          add(v, id, 'write', node);
+          if (node.operator !== '=') add(node, id, 'read', node);
+          add(node, id, 'write', node);
         }
       } else if (node.type === 'UpdateExpression') {
         const id = unwrapExpression(node.argument);
         if (id?.type !== 'Identifier') continue;
         seen.add(id);
-        add(v, id, 'read', node);
-        add(v, id, 'write', node);
+        add(node, id, 'read', node);
+        add(node, id, 'write', node);
       } else {
         // for (x of …), a redeclaring `var x = …` or function declaration
         const target = node.type === 'ForInStatement' || node.type === 'ForOfStatement' ? node.left : node;
@@ -138,18 +139,18 @@ export function analyseBindings(analysis: BindingsInput): ModuleBindings {
         for (const id of ids) {
           if (id.type !== 'Identifier' || id.name !== name || id === mb.identifier) continue;
           seen.add(id);
-          add(v, id, 'write', node);
+          add(node, id, 'write', node);
         }
       }
     }
-    for (const ref of binding.referencePaths) {
-      const node = ref.node;
+    for (const node of binding.references) {
       if (seen.has(node) || node.type !== 'Identifier') continue;
+      const parent = index.parent(node)!;
       // `export { x }` names the binding, it does not read it; types and overloads never run
-      if (ref.parent.type === 'ExportSpecifier' || isTypeOnly(ref.parent)) continue;
-      const use = classifyUse(node, (n) => (n === node ? ref.parent : parentOfPath(ref, n)));
-      if (use.readsFirst) add(ref, node, 'read', use.site, use.members);
-      add(ref, node, use.kind, use.site, use.members);
+      if (parent.type === 'ExportSpecifier' || isTypeOnly(parent)) continue;
+      const use = classifyUse(node, (n) => index.parent(n));
+      if (use.readsFirst) add(node, node, 'read', use.site, use.members);
+      add(node, node, use.kind, use.site, use.members);
     }
     mb.references.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0) || order(a.kind) - order(b.kind));
     all.push(mb);
@@ -170,24 +171,18 @@ function order(kind: ReferenceKind): number {
   return kind === 'read' ? 0 : kind === 'mutate' ? 1 : 2;
 }
 
-/** Parent lookup along a reference's ancestor paths (classifyUse only climbs from the identifier). */
-function parentOfPath(ref: NodePath, node: Node): Node | undefined {
-  for (let p: NodePath | null = ref; p; p = p.parentPath) if (p.node === node) return p.parentPath?.node;
-  return undefined;
-}
-
-function isIife(fnPath: NodePath): boolean {
-  let child: NodePath = fnPath;
-  let parent = fnPath.parentPath;
-  while (parent && (parent.node.type === 'ParenthesizedExpression' || parent.node.type === 'TSAsExpression')) {
+function isIife(fn: Node, index: NodeIndex): boolean {
+  let child: Node = fn;
+  let parent = index.parent(fn);
+  while (parent && (parent.type === 'ParenthesizedExpression' || parent.type === 'TSAsExpression')) {
     child = parent;
-    parent = parent.parentPath;
+    parent = index.parent(parent);
   }
-  return !!parent && (parent.node.type === 'CallExpression' || parent.node.type === 'NewExpression') && (parent.node as { callee: Node }).callee === child.node;
+  return !!parent && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === child;
 }
 
-function toModuleBinding(name: string, binding: Binding, exportNames: string[]): ModuleBinding {
-  const decl = binding.path.node;
+function toModuleBinding(name: string, binding: ScopeBinding, exportNames: string[]): ModuleBinding {
+  const decl = binding.declaration;
   const kind: BindingKind = decl.type === 'ClassDeclaration' ? 'class' : KIND[binding.kind] ?? 'other';
   const init = decl.type === 'VariableDeclarator' ? unwrapExpression(decl.init) ?? null : null;
   return {

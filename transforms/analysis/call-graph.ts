@@ -2,10 +2,10 @@
 // calling them, passing them as callbacks (`items.map(format)`), or calling methods of
 // module-level objects and classes (`repo.save()`, `store.put()` with `store = new Store()`,
 // and `this.other()` between methods of one object or class).
-import type { Binding, NodePath, Scope } from '@babel/traverse';
 import type { Node } from '@babel/types';
 import { isFunction, unwrapExpression, type FunctionNode } from './ast';
-import { visit } from './walk';
+import type { ModuleScope, ScopeBinding } from './module-scope';
+import { visit, type NodeIndex } from './walk';
 
 /** The functions a module-level binding holds: all of them, and by method name. */
 export interface HeldFunctions {
@@ -30,7 +30,7 @@ function keyName(key: Node, computed: boolean): string | null {
   return key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : null;
 }
 
-function collectValue(value: Node | null | undefined, h: HeldFunctions, scope: Scope, depth = 0): void {
+function collectValue(value: Node | null | undefined, h: HeldFunctions, scope: ModuleScope, depth = 0): void {
   const v = unwrapExpression(value);
   if (!v || depth > 4) return;
   if (isFunction(v)) addNamed(h, null, v);
@@ -52,8 +52,8 @@ function collectValue(value: Node | null | undefined, h: HeldFunctions, scope: S
     }
   } else if (v.type === 'NewExpression' && v.callee.type === 'Identifier') {
     // `const store = new Store()`: the instance's methods are the module class's methods
-    const cls = scope.getBinding(v.callee.name);
-    if (cls?.path.isClassDeclaration()) collectValue(cls.path.node, h, scope, depth + 1);
+    const cls = scope.bindings.get(v.callee.name)?.declaration;
+    if (cls?.type === 'ClassDeclaration') collectValue(cls, h, scope, depth + 1);
   } else if (v.type === 'CallExpression') {
     // `const get = memoize(async (k) => …)`, `middy(base).use(m)`
     for (const arg of v.arguments) collectValue(arg, h, scope, depth + 1);
@@ -62,11 +62,11 @@ function collectValue(value: Node | null | undefined, h: HeldFunctions, scope: S
 }
 
 /** Functions held by each module-level binding that holds any. */
-export function heldFunctions(scope: Scope): Map<Binding, HeldFunctions> {
-  const out = new Map<Binding, HeldFunctions>();
-  for (const binding of Object.values(scope.bindings)) {
+export function heldFunctions(scope: ModuleScope): Map<ScopeBinding, HeldFunctions> {
+  const out = new Map<ScopeBinding, HeldFunctions>();
+  for (const binding of scope.bindings.values()) {
     const h = held();
-    const node = binding.path.node;
+    const node = binding.declaration;
     if (node.type === 'FunctionDeclaration') addNamed(h, null, node);
     else if (node.type === 'ClassDeclaration') collectValue(node, h, scope);
     else if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier') collectValue(node.init, h, scope);
@@ -80,19 +80,19 @@ export function heldFunctions(scope: Scope): Map<Binding, HeldFunctions> {
  * that hold functions. `roots` are included. Any reference counts (a call, a callback argument):
  * over-approximating reachability is the safe direction for the rules that use it.
  */
-export function reachableFunctions(scope: Scope, roots: readonly FunctionNode[]): Set<FunctionNode> {
+export function reachableFunctions(scope: ModuleScope, index: NodeIndex, roots: readonly FunctionNode[]): Set<FunctionNode> {
   const holders = heldFunctions(scope);
   const tracked = new Set<Node>(roots);
   for (const h of holders.values()) for (const fn of h.all) tracked.add(fn);
 
   const edges = new Map<Node, Set<FunctionNode>>();
   for (const [binding, h] of holders) {
-    for (const ref of binding.referencePaths) {
-      const targets = targetsOf(ref, h);
-      for (let p: NodePath | null = ref.parentPath; p; p = p.parentPath) {
-        if (!tracked.has(p.node)) continue;
-        let set = edges.get(p.node);
-        if (!set) edges.set(p.node, (set = new Set()));
+    for (const ref of binding.references) {
+      const targets = targetsOf(ref, index.parent(ref)!, h);
+      for (let p = index.parent(ref); p; p = index.parent(p)) {
+        if (!tracked.has(p)) continue;
+        let set = edges.get(p);
+        if (!set) edges.set(p, (set = new Set()));
         for (const t of targets) set.add(t);
       }
     }
@@ -140,9 +140,8 @@ function thisMembers(method: FunctionNode): Set<string> {
 }
 
 /** `obj.m` reaches method m only; a bare reference (`run(obj)`, `f`) reaches everything held. */
-function targetsOf(ref: NodePath, h: HeldFunctions): FunctionNode[] {
-  const parent = ref.parent;
-  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.object === ref.node) {
+function targetsOf(ref: Node, parent: Node, h: HeldFunctions): FunctionNode[] {
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.object === ref) {
     const name = keyName(parent.property, parent.computed);
     if (name !== null && h.byName.has(name)) return h.byName.get(name)!;
     if (name !== null && h.byName.size > 0) return [];

@@ -51,7 +51,7 @@ class LazyFileAnalysis implements FileAnalysis {
   }
 
   get bindings(): ModuleBindings {
-    return (this.cachedBindings ??= analyseBindings({ ast: this.ast, handlers: this.handlers }));
+    return (this.cachedBindings ??= analyseBindings({ ast: this.ast, handlers: this.handlers, index: this.index }));
   }
 
   readonly isSuppressed: SuppressionCheck = (rule, line) => (this.cachedSuppressions ??= suppressions(this.ast))(rule, line);

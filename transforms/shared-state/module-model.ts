@@ -76,7 +76,7 @@ export function buildModuleModel(ast: BabelFile, handlers: HandlerInfo[], helper
     return null;
   };
   // which identifiers name which module binding: the shared, scope-aware analysis decides
-  const shared = analyseBindings({ ast, handlers });
+  const shared = analyseBindings({ ast, handlers, index });
   for (const sb of shared.all) {
     const binding = bindings.get(sb.name);
     if (!binding) continue;
