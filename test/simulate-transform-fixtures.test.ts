@@ -101,7 +101,7 @@ const TORN_DOWNLOAD = { 'torn-download.cjs': readFileSync(join(__dirname, 'simul
 const CONFIG = JSON.stringify({ greetings: { en: 'hello', fr: 'bonjour' } });
 const gz = (value: unknown) => gzipSync(JSON.stringify(value)).toString('base64');
 
-type Kind = 'race' | 'rejected-at-init' | 'fails' | 'client-per-request' | 'tmp-overwritten' | 'repeated-work' | 'lazy-init' | 'blocking' | 'shared-connection';
+type Kind = 'race' | 'rejected-at-init' | 'fails' | 'killed-in-flight' | 'client-per-request' | 'tmp-overwritten' | 'repeated-work' | 'lazy-init' | 'blocking' | 'shared-connection';
 
 interface Case {
   /** `<transform-id>/<case>` under __testfixtures__ */
@@ -109,6 +109,8 @@ interface Case {
   /**
    * race: the oracle reports a race; rejected-at-init: the runtime refuses the handler;
    * fails: every invocation throws (e.g. reading `context.succeed`, which the new runtime lacks);
+   * killed-in-flight: one request ends the worker (process.exit), and the requests in flight with it die
+   * (Runtime.ExitError), which never happens one at a time;
    * client-per-request: a well-known client is built more than once per worker;
    * tmp-overwritten: a /tmp file one request wrote is written again by another while the first runs;
    * repeated-work: the same call with the same arguments made by requests with different events;
@@ -137,6 +139,10 @@ interface Case {
   tools?: Record<string, string>;
   /** worker threads (default 1): a synchronous handler's requests only meet across workers */
   workers?: number;
+  /** events the output still fails by design (the same one at a time: no race); every other request succeeds */
+  failsByDesign?: (event: unknown) => boolean;
+  /** more assertions on the two reports */
+  check?: (before: SimulationReport, after: SimulationReport) => void;
 }
 
 // Positive fixtures (with an .output file) not covered here, and why:
@@ -144,8 +150,7 @@ interface Case {
 //   watched either).
 // - async-handler: sync-declaration-esm, sync-function-cjs, ts-sync-return-type (a synchronous handler runs
 //   the same on LMI: nothing for simulate to see); async-cwfel (callbackWaitsForEmptyEventLoop is ignored
-//   on both sides); exit-and-trace-id (the output still fails the bad request, by design: process.exit
-//   becomes a throw; and it returns context.xRayTraceId, different for every invocation); node-callback-forward-error (context.done throws inside an SDK callback, an uncaught
+//   on both sides); node-callback-forward-error (context.done throws inside an SDK callback, an uncaught
 //   exception rather than an invocation result).
 // Helper modules (no handler export: the shared-state helper-* fixtures, client-pools pg-helper-transaction*)
 // are simulated through a small handler that imports the fixture and calls it (Case.call).
@@ -509,6 +514,24 @@ const CASES: Case[] = [
   { fixture: 'async-handler/async-unused-callback', expect: 'rejected-at-init', event: (n) => ({ n }), files: { 'work.mjs': `export const work = async (event) => { ${WAIT} return { done: event.n }; };\n` } },
   { fixture: 'async-handler/capture-after-callback', expect: 'rejected-at-init', event: (n) => ({ id: n }), files: { 'metrics.js': 'exports.record = () => {};\n' } },
   { fixture: 'async-handler/cjs-empty-callback', expect: 'rejected-at-init', event: (n) => ({ detail: { n } }), files: { 'audit.js': 'exports.audit = () => {};\n' } },
+  // process.exit in a request ends the worker: the requests in flight with it die too, which one at a time
+  // never happens (the exit comes before any await: the first three requests start in one tick, the third
+  // exits). The output throws for the bad request instead (the same one at a time: no race) and returns
+  // context.xRayTraceId, which the replays keep (they run the same requests).
+  {
+    fixture: 'async-handler/exit-and-trace-id',
+    expect: ['race', 'killed-in-flight'],
+    event: (n) => ({ ok: n !== 3, n }),
+    failsByDesign: (event) => !(event as { ok: boolean }).ok,
+    check: (before, after) => {
+      expect(before.failedOnlyUnderConcurrency).toEqual([0, 1]);
+      expect(after.invocations[2].result).toEqual({ ok: false, error: { errorType: 'Error', errorMessage: 'process.exit(1) called in the handler' } });
+      const traceIds = after.invocations.filter((i) => i.result.ok).map((i) => (i.result as { response: { traceId: string } }).response.traceId);
+      expect(traceIds).toHaveLength(7);
+      expect(new Set(traceIds).size).toBe(7);
+      for (const id of traceIds) expect(id).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Sampled=0$/);
+    },
+  },
   { fixture: 'async-handler/context-done', expect: 'fails', event: (n) => ({ n }), files: { 'validate.js': 'exports.validate = (event) => ({ ok: true, value: event.n });\n' } },
   { fixture: 'async-handler/context-succeed-fail', expect: 'fails', event: (n) => ({ body: JSON.stringify({ n }) }) },
   { fixture: 'async-handler/context-try-catch-rethrow', expect: 'fails', event: (n) => ({ n }), files: { 'lookup.js': `exports.lookup = async (event) => { ${WAIT} return { n: event.n }; };\n` } },
@@ -553,6 +576,12 @@ function expectKind(kind: Kind, before: SimulationReport, after: SimulationRepor
     expect(before.summary.overwrittenFiles).toBeGreaterThan(0);
     expect(after.tmp.overwritten).toEqual([]);
     expect(after.tmp.overwrittenAtInit).toEqual([]);
+  } else if (kind === 'killed-in-flight') {
+    expect(before.failedOnlyUnderConcurrency.length).toBeGreaterThan(0);
+    for (const id of before.failedOnlyUnderConcurrency) {
+      expect(before.invocations[id].result).toMatchObject({ ok: false, error: { errorType: 'Runtime.ExitError' } });
+    }
+    expect(after.failedOnlyUnderConcurrency).toEqual([]);
   } else if (kind === 'fails') {
     expect(before.invocations.map((i) => i.result.ok && 'ok')).toEqual(before.invocations.map(() => false));
   } else if (kind === 'repeated-work') {
@@ -645,6 +674,8 @@ describe.concurrent('simulate on transform fixtures: input shows the hazard, out
     for (const kind of ([] as Kind[]).concat(c.expect)) expectKind(kind, before.report!, after.report!, before.code);
     expect(after.code).toBe(0);
     expect(after.report!.races).toEqual([]);
-    expect(after.report!.invocations.filter((i) => !i.result.ok).map((i) => i.result)).toEqual([]);
+    const fails = (i: SimulationReport['invocations'][number]) => !i.result.ok && !c.failsByDesign?.(i.event);
+    expect(after.report!.invocations.filter(fails).map((i) => i.result)).toEqual([]);
+    c.check?.(before.report!, after.report!);
   });
 });

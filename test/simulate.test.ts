@@ -160,15 +160,22 @@ describe.concurrent('simulate', { timeout: 90_000 }, () => {
     expect(memoized.report.clients[0]).toMatchObject({ name: 'Client', inInvocations: 2, maxPerWorker: 1 });
   });
 
-  it('gives the new runtime context: succeed throws, awsRequestId is unique and masked when comparing', async () => {
-    const { code, report } = await simulate('legacy-context.cjs', { invocations: '4', workers: '1' });
+  it('gives the new runtime context: succeed throws, each request keeps its own ids in its replays', async () => {
+    const { code, report } = await simulate('legacy-context.cjs', { invocations: '8', workers: '1' });
+    // xRayTraceId is not masked: the replays run the same requests, with the same ids
     expect(code).toBe(0);
     const [odd, even] = report.invocations;
     expect(odd.result).toMatchObject({ ok: false, error: { errorType: 'TypeError' } });
     expect(!odd.result.ok && odd.result.error.errorMessage).toContain('context.succeed');
     expect(even.result).toMatchObject({ ok: true, response: { id: 2, remaining: true } });
-    const ids = report.invocations.filter((i) => i.result.ok).map((i) => (i.result as { response: { requestId: string } }).response.requestId);
-    expect(new Set(ids).size).toBe(ids.length);
+    type Ids = { requestId: string; traceId: string; logStream: string };
+    const responses = report.invocations.filter((i) => i.result.ok).map((i) => (i.result as { response: Ids }).response);
+    expect(responses).toHaveLength(4);
+    expect(new Set(responses.map((r) => r.requestId)).size).toBe(4);
+    expect(new Set(responses.map((r) => r.traceId)).size).toBe(4);
+    for (const r of responses) expect(r.traceId).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Sampled=0$/);
+    // one log stream per worker
+    expect(new Set(responses.map((r) => r.logStream)).size).toBe(1);
   });
 
   it('treats a field that differs on every run as a race unless --ignore-field names it', async () => {

@@ -27,6 +27,13 @@ export interface InvocationRequest {
   /** index of the invocation in the run (stable across the concurrent run and the replays) */
   id: number;
   event: unknown;
+  /** the request's ids in its `context`: a replay is the same request, so it keeps them */
+  ids: InvocationIds;
+}
+
+export interface InvocationIds {
+  awsRequestId: string;
+  xRayTraceId: string;
 }
 
 export interface InvocationRecord {

@@ -7,6 +7,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { findBlockingCalls, findRepeatedWork, findSharedConnections } from './analyse-calls';
 import { findInitOverwrites, findOverwrites, sameResult, summariseClients, type ReplayResults } from './analyse-run';
+import { newInvocationIds } from './invocation-ids';
 import { maskText, parseFieldPath, unsandbox, type RunPaths } from './mask';
 import type { CallRecord, ClientConstruction, InvocationRecord, InvocationRequest, InvocationResult, WorkerConfig } from './protocol';
 import type { InvocationReport, LikelyCause, RaceReport, SimulationReport } from './report';
@@ -44,7 +45,7 @@ export function simulate(opts: SimulateOptions): Promise<SimulationReport> {
 }
 
 async function simulateIn(opts: SimulateOptions): Promise<SimulationReport> {
-  const invocations: InvocationRequest[] = opts.events.map((event, id) => ({ id, event }));
+  const invocations: InvocationRequest[] = opts.events.map((event, id) => ({ id, event, ids: newInvocationIds() }));
   const batches = Array.from({ length: opts.workers }, (_, w) => invocations.filter((i) => i.id % opts.workers === w));
   const settings = { workers: opts.workers, concurrency: opts.concurrency, invocations: invocations.length, ignoreFields: opts.ignoreFields, timeoutMs: opts.timeoutMs };
 

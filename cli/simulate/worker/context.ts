@@ -1,26 +1,28 @@
 // The `context` object of the Node.js runtime used on Lambda Managed Instances: no
 // succeed/fail/done (using them throws), callbackWaitsForEmptyEventLoop does nothing.
-import { randomUUID, randomBytes } from 'node:crypto';
+import type { InvocationIds } from '../protocol';
 
 export interface ContextOptions {
   functionName: string;
   timeoutMs: number;
+  /** one log stream per worker (an execution environment's worker logs to one stream) */
+  logStreamName: string;
 }
 
 const REMOVED = ['succeed', 'fail', 'done'];
 
-export function createContext(opts: ContextOptions, startedAt: number): Record<string, unknown> {
+export function createContext(opts: ContextOptions, ids: InvocationIds, startedAt: number): Record<string, unknown> {
   const deadline = startedAt + opts.timeoutMs;
   const region = process.env.AWS_REGION ?? 'us-east-1';
   const context: Record<string, unknown> = {
-    awsRequestId: randomUUID(),
+    awsRequestId: ids.awsRequestId,
     functionName: opts.functionName,
     functionVersion: '$LATEST',
     invokedFunctionArn: `arn:aws:lambda:${region}:123456789012:function:${opts.functionName}`,
     memoryLimitInMB: '2048',
     logGroupName: `/aws/lambda/${opts.functionName}`,
-    logStreamName: `2026/01/01/[$LATEST]${randomBytes(16).toString('hex')}`,
-    xRayTraceId: `Root=1-${Math.floor(startedAt / 1000).toString(16)}-${randomBytes(12).toString('hex')};Sampled=0`,
+    logStreamName: opts.logStreamName,
+    xRayTraceId: ids.xRayTraceId,
     getRemainingTimeInMillis: () => Math.max(0, Math.round(deadline - Date.now())),
   };
   Object.defineProperty(context, 'callbackWaitsForEmptyEventLoop', { get: () => false, set: () => undefined, enumerable: true });

@@ -1,13 +1,13 @@
 // Runs one invocation and turns its outcome into what standard Lambda would return:
 // the JSON-serialised response, or { errorType, errorMessage }.
-import type { InvocationResult } from '../protocol';
+import type { InvocationRequest, InvocationResult } from '../protocol';
 import { createContext, type ContextOptions } from './context';
 import { invocationStore } from './current-invocation';
 import { CollectingStream, STREAMING } from './runtime-global';
 import type { Handler } from './load-handler';
 
-export async function invoke(handler: Handler, id: number, event: unknown, opts: ContextOptions, startedAt: number): Promise<InvocationResult> {
-  const context = createContext(opts, startedAt);
+export async function invoke(handler: Handler, { id, event, ids }: InvocationRequest, opts: ContextOptions, startedAt: number): Promise<InvocationResult> {
+  const context = createContext(opts, ids, startedAt);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(Object.assign(new Error(`Task timed out after ${(opts.timeoutMs / 1000).toFixed(2)} seconds`), { name: 'Sandbox.Timedout' })), opts.timeoutMs);

@@ -1,6 +1,7 @@
 // The body of one simulated LMI worker thread: install the runtime's environment (awslambda
 // global, /tmp redirect, client counting), import the setup module then the handler (init,
 // once), then run the invocations it is sent, up to `concurrency` at a time.
+import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { InvocationRecord, InvocationRequest, MainToWorker, WorkerConfig, WorkerToMain } from '../protocol';
 import { countCalls } from './count-calls';
@@ -46,14 +47,17 @@ async function run(handler: Handler, invocations: InvocationRequest[], concurren
   let next = 0;
   let started = 0;
   let ended = 0;
-  const opts = { functionName: config.functionName, timeoutMs: config.timeoutMs };
+  // the same name in the replays of this worker's requests
+  const logStreamName = `2026/01/01/[$LATEST]${createHash('md5').update(`${config.functionName}/${config.workerIndex}`).digest('hex')}`;
+  const opts = { functionName: config.functionName, timeoutMs: config.timeoutMs, logStreamName };
   const lane = async () => {
     while (next < invocations.length) {
-      const { id, event } = invocations[next++];
+      const request = invocations[next++];
+      const id = request.id;
       const startIndex = started++;
       send({ type: 'started', id });
       const startedAt = now();
-      const result = await invoke(handler, id, event, opts, startedAt);
+      const result = await invoke(handler, request, opts, startedAt);
       const record: InvocationRecord = { id, result, startIndex, endIndex: ended++, startedAt, endedAt: now() };
       send({ type: 'result', record });
     }
