@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus } from '../bench/corpus';
 import { keptWorkers, runInWorkers, stopWorkers } from '../cli/parallel/pool';
 import { bundledWorkerScript } from '../cli/parallel/spawn';
-import { readCachedBundle, writeCachedBundle } from '../cli/parallel/bundle-cache';
+import { readCachedBundle, writeCachedBundle } from '../cli/bundle-cache.cjs';
 import { analyseTask, resolveContext, type AnalyseResult, type FileTask, type TaskContext } from '../cli/parallel/tasks';
 import { RULES } from '../transforms/registry';
 
@@ -96,18 +96,18 @@ describe('the cached worker bundle', () => {
     try {
       writeFileSync(join(root, 'a.ts'), 'export const a = 1;\n');
       writeFileSync(join(root, 'b.ts'), 'export const b = 2;\n');
-      expect(readCachedBundle('esbuild 1', place)).toBeNull();
-      writeCachedBundle('script one', [join(root, 'a.ts'), join(root, 'b.ts')], 'esbuild 1', place);
-      expect(readCachedBundle('esbuild 1', place)).toBe('script one');
-      expect(readCachedBundle('esbuild 2', place), 'another esbuild').toBeNull();
+      expect(readCachedBundle('worker', 'esbuild 1', place)).toBeNull();
+      writeCachedBundle('worker', 'script one', [join(root, 'a.ts'), join(root, 'b.ts')], 'esbuild 1', place);
+      expect(readCachedBundle('worker', 'esbuild 1', place)).toBe('script one');
+      expect(readCachedBundle('worker', 'esbuild 2', place), 'another esbuild').toBeNull();
       writeFileSync(join(root, 'b.ts'), 'export const b = 3;\n');
-      expect(readCachedBundle('esbuild 1', place), 'a source changed').toBeNull();
-      writeCachedBundle('script two', [join(root, 'a.ts'), join(root, 'b.ts')], 'esbuild 1', place);
-      expect(readCachedBundle('esbuild 1', place)).toBe('script two');
+      expect(readCachedBundle('worker', 'esbuild 1', place), 'a source changed').toBeNull();
+      writeCachedBundle('worker', 'script two', [join(root, 'a.ts'), join(root, 'b.ts')], 'esbuild 1', place);
+      expect(readCachedBundle('worker', 'esbuild 1', place)).toBe('script two');
       writeFileSync(join(place.dir, 'worker-bundle.cjs'), 'tampered');
-      expect(readCachedBundle('esbuild 1', place), 'script not the one the manifest names').toBeNull();
+      expect(readCachedBundle('worker', 'esbuild 1', place), 'script not the one the manifest names').toBeNull();
       rmSync(join(root, 'a.ts'));
-      expect(readCachedBundle('esbuild 1', place), 'a source is gone').toBeNull();
+      expect(readCachedBundle('worker', 'esbuild 1', place), 'a source is gone').toBeNull();
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

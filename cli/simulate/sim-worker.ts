@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { InitFailureKind, InvocationRecord, InvocationRequest, WorkerConfig, WorkerToMain } from './protocol';
+import { TOOL_ROOT } from '../tool-root';
 
 export type InitOutcome =
   | { ok: true; initMs: number }
@@ -17,7 +18,7 @@ export interface BatchOutcome {
   crash?: string;
 }
 
-const BOOT = join(__dirname, 'worker', 'boot.mjs');
+const BOOT = join(TOOL_ROOT, 'cli', 'simulate', 'worker', 'boot.mjs');
 
 export class SimWorker {
   private readonly worker: Worker;

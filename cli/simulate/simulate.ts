@@ -4,7 +4,7 @@
 // invocation whose concurrent result matches neither replay is a race.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { findBlockingCalls, findRepeatedWork, findSharedConnections } from './analyse-calls';
 import { findInitOverwrites, findOverwrites, sameResult, summariseClients, type ReplayResults } from './analyse-run';
 import { newInvocationIds } from './invocation-ids';
@@ -13,6 +13,7 @@ import type { CallRecord, ClientConstruction, InvocationRecord, InvocationReques
 import type { InvocationReport, LikelyCause, RaceReport, SimulationReport } from './report';
 import { runPhase, type PhaseWorker } from './run-phase';
 import { inWorkingDirectory } from './working-directory';
+import { TOOL_ROOT } from '../tool-root';
 
 export interface SimulateOptions {
   handlerFile: string;
@@ -196,9 +197,6 @@ function runPaths(sandbox: string, phase: PhaseWorker): RunPaths {
   return { sandbox, tempDirs: phase.batch?.done?.tempDirs ?? [] };
 }
 
-/** this tool's own checkout or install (its modules load in every worker) */
-const TOOL_ROOT = resolve(__dirname, '..', '..');
-
 function workerConfig(opts: SimulateOptions, workerIndex: number, sandbox: string): WorkerConfig {
   const functionName = basename(opts.handlerFile, extname(opts.handlerFile)).replace(/[^A-Za-z0-9-_]/g, '-') || 'function';
   return {
@@ -213,7 +211,7 @@ function workerConfig(opts: SimulateOptions, workerIndex: number, sandbox: strin
       opts.projectRoot,
       // a working directory under /tmp keeps its files, but never the whole of /tmp (that would switch the redirect off)
       ...(opts.workingDirectory !== '/tmp' ? [opts.workingDirectory] : []),
-      TOOL_ROOT,
+      TOOL_ROOT, // this tool's own checkout or install: its modules load in every worker
       ...(opts.setupFile ? [dirname(opts.setupFile)] : []),
       join(tmpdir(), `tsx-${userInfo().uid}`),
       join(tmpdir(), 'tsx'),
