@@ -146,8 +146,6 @@ interface Case {
 }
 
 // Positive fixtures (with an .output file) not covered here, and why:
-// - init-phase: model-and-import-ts (onnxruntime-node is a native addon; `import()` in an invocation is not
-//   watched either).
 // - async-handler: sync-declaration-esm, sync-function-cjs, ts-sync-return-type (a synchronous handler runs
 //   the same on LMI: nothing for simulate to see); async-cwfel (callbackWaitsForEmptyEventLoop is ignored
 //   on both sides); node-callback-forward-error (context.done throws inside an SDK callback, an uncaught
@@ -468,6 +466,25 @@ const CASES: Case[] = [
     event: (n) => (n === 3 ? { id: 'x' } : { id: n, total: n * 10 }),
     fakes: ['ajv'],
     files: { 'order.schema.json': JSON.stringify({ type: 'object', required: ['id', 'total'], properties: { id: { type: 'integer' }, total: { type: 'number' } } }) },
+  },
+  // a model loaded per request (onnxruntime-node's InferenceSession.create, counted like a client; the fake reads
+  // the model file and takes 30 ms) and a module imported per request (import() is not watched): the output
+  // loads both once, at init (top-level await)
+  {
+    fixture: 'init-phase/model-and-import-ts',
+    expect: ['client-per-request', 'repeated-work'],
+    event: (n) => ({ pixels: [n, n + 1, n + 2] }),
+    fakes: ['onnxruntime-node', 'number-formatter'],
+    files: { 'model.onnx': JSON.stringify([0.5, 0.25, 0.125]) },
+    check: (before, after) => {
+      const sessions = (r: SimulationReport) => r.clients.find((c) => c.library === 'onnxruntime-node' && c.name === 'InferenceSession.create');
+      expect(sessions(before)).toMatchObject({ atInit: 0, inInvocations: 8, maxPerWorker: 8 });
+      expect(sessions(after)).toMatchObject({ atInit: 1, inInvocations: 0, maxPerWorker: 1 });
+      expect(before.repeatedWork.map((r) => r.call)).toEqual([expect.stringMatching(/^fs\.promises\.readFile\(".*\/model\.onnx"/)]);
+      // the same scores: 0.5 n + 0.25 (n + 1) + 0.125 (n + 2)
+      expect(after.invocations.map((i) => i.result)).toEqual(before.invocations.map((i) => i.result));
+      expect(after.invocations[0].result).toEqual({ ok: true, response: { score: '1.375' } });
+    },
   },
   // the output still reads the file per request (the handler changes its copy): only the blocking read goes
   { fixture: 'init-phase/mutated-config', expect: 'blocking', event: (n) => ({ id: `r${n}` }), files: { 'config.json': CONFIG } },

@@ -61,6 +61,8 @@ export const CLIENT_LIBRARIES: ClientLibrary[] = [
   // not clients: template and schema compilers, whose compile per request is repeated work
   { package: 'handlebars', entries: ['handlebars'], workFunctions: ['compile', 'precompile'] },
   { package: 'ajv', entries: ['ajv'], workMethods: ['compile', 'compileAsync'] },
+  // not a client either: an ML model session, counted like one (loading the model per request is the cost)
+  { package: 'onnxruntime-node', entries: ['onnxruntime-node'], constructors: ['InferenceSession'], factories: ['InferenceSession.create'] },
   // every v3 service client: @aws-sdk/client-s3, @aws-sdk/client-dynamodb, ...
   { package: '@aws-sdk/client-*', entries: [], isConstructor: hasSend },
   // v2: AWS.S3, AWS.DynamoDB, AWS.DynamoDB.DocumentClient, ... (see wrapAwsSdkV2)
