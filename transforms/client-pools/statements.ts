@@ -2,6 +2,7 @@
 // emptied `finally` with it), replace a child node, find the list a statement lives in.
 import type { Node, Statement, TryStatement } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
+import { replaceChild as replaceChildOf } from '../analysis/replace-child';
 
 /** The array that holds `stmt` (block body, program body, switch case), or null. */
 export function statementList(stmt: Node, analysis: FileAnalysis): Statement[] | null {
@@ -24,22 +25,7 @@ export function effectStatement(call: Node, analysis: FileAnalysis): Statement |
 }
 
 export function replaceChild(parent: Node, old: Node, replacement: Node): void {
-  const rec = parent as unknown as Record<string, unknown>;
-  for (const key of Object.keys(rec)) {
-    const value = rec[key];
-    if (value === old) {
-      rec[key] = replacement;
-      return;
-    }
-    if (Array.isArray(value)) {
-      const i = value.indexOf(old);
-      if (i >= 0) {
-        value[i] = replacement;
-        return;
-      }
-    }
-  }
-  throw new Error(`replaceChild: ${old.type} is not a child of ${parent.type}`);
+  if (!replaceChildOf(parent, old, replacement)) throw new Error(`replaceChild: ${old.type} is not a child of ${parent.type}`);
 }
 
 /**

@@ -10,6 +10,8 @@
 import type { Expression, Node, Statement } from '@babel/types';
 import { freeName, namesInUse } from '../analysis/names-in-use';
 import { unwrapExpression } from '../analysis/ast';
+import { replaceChild } from '../analysis/replace-child';
+import { visit } from '../analysis/walk';
 import { moduleBindings } from './scope';
 import type { TransformContext } from '../types';
 import type { LazyInitFix, LazyInitPlan } from './plan-lazy-init';
@@ -42,7 +44,7 @@ function rewrite(ctx: TransformContext, fix: LazyInitFix, promise: string): void
       `}));`,
     ].join('\n');
     const [stmt] = parseStatements(j, code);
-    j(stmt as never).find(j.Identifier, { name: PLACEHOLDER }).replaceWith(() => site.load as never);
+    replacePlaceholder(stmt as Node, site.load as Node);
     const body = (site.fn.body as Extract<Node, { type: 'BlockStatement' }>).body;
     const at = body.indexOf(site.stmt);
     moveComments(site.stmt, stmt);
@@ -83,4 +85,13 @@ function moveComments(from: Node, to: Node): void {
   const comments = (from as Commented).comments;
   if (!comments?.length) return;
   (to as Commented).comments = comments.map((c) => ({ type: c.type, value: c.value, leading: c.leading, trailing: c.trailing }));
+}
+
+/** The template's placeholder becomes the load expression (a plain walk: a jscodeshift find() builds a visitor table per call). */
+function replacePlaceholder(template: Node, load: Node): void {
+  let found: { node: Node; parent: Node } | undefined;
+  visit(template, (node, parent) => {
+    if (node.type === 'Identifier' && node.name === PLACEHOLDER && parent) found = { node, parent };
+  });
+  if (!found || !replaceChild(found.parent, found.node, load)) throw new Error('init-phase: the lazy-init template lost its placeholder');
 }

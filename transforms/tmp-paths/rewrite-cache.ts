@@ -10,7 +10,7 @@ import { unwrapExpression } from '../analysis/ast';
 import type { NodeIndex } from '../analysis/walk';
 import type { Callable } from './callables';
 import type { CacheFix } from './plan';
-import { replaceChild } from './replace-child';
+import { replaceChild } from '../analysis/replace-child';
 
 export function rewriteCacheWrite(fix: CacheFix, j: JSCodeshift, call: Callable, index: NodeIndex, name: string): void {
   const statement = fix.statement as Statement;

@@ -3,7 +3,7 @@
 //   <module path constants re-declared inside it>
 //   try { <original body, paths pointed into tmpDir> } finally { await rm(tmpDir, { recursive: true, force: true }); }
 import type { JSCodeshift } from 'jscodeshift';
-import type { BlockStatement, Node, Statement } from '@babel/types';
+import type { BlockStatement, CallExpression, ExpressionStatement, File as BabelFile, Node, Statement } from '@babel/types';
 import { cloneNode } from '@babel/types';
 import { isFunction } from '../analysis/ast';
 import type { NodeIndex } from '../analysis/walk';
@@ -11,7 +11,7 @@ import type { Callable } from './callables';
 import type { EvalEnv } from './evaluate';
 import type { HandlerFix } from './plan';
 import { mayBePromise } from './may-be-promise';
-import { replaceChild } from './replace-child';
+import { replaceChild } from '../analysis/replace-child';
 import { rewriteSite } from './rewrite-site';
 
 export interface HandlerRewriteContext {
@@ -88,5 +88,8 @@ function awaitReturns(body: Node, j: JSCodeshift): void {
 
 /** `{ recursive: true, force: true }` parsed rather than built, so recast prints it on one line. */
 function removeOptions(j: JSCodeshift): Node {
-  return j('rm(dir, { recursive: true, force: true })').find(j.ObjectExpression).get().node as Node;
+  // parsed rather than built, so it prints on one line as written (recast breaks built objects over lines)
+  const program = (j('rm(dir, { recursive: true, force: true })').get().node as BabelFile).program;
+  const call = (program.body[0] as ExpressionStatement).expression as CallExpression;
+  return call.arguments[1];
 }
