@@ -1,4 +1,6 @@
 // One measured phase of the benchmark, in its own process so its peak RSS is its own.
+// Phases: parse (the reference), check, dry, recast (jscodeshift's parse of every file) and
+// recast-fixable (its parse of only the files --dry transforms, chosen by an untimed scan).
 // Prints {"ms": wall time of the phase, "cpuMs": CPU time of the whole process (all threads), "rssMB": peak resident set, "files": n} as JSON.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +23,12 @@ function sourceFiles(dir: string): string[] {
 }
 
 async function main() {
-  const files = sourceFiles(corpus);
+  let files = sourceFiles(corpus);
+  if (phase === 'recast-fixable') {
+    // untimed: the files --dry hands to recast (those with an auto-fixable finding)
+    const result = await scan({ cwd: corpus, paths: ['.'], rules: RULES, configRules: CONFIG_RULES, jobs: 1 });
+    files = result.outcomes.filter((o) => !o.error && o.findings.some((f) => f.fixable)).map((o) => o.abs);
+  }
   const started = process.hrtime.bigint();
   const cpuStart = process.cpuUsage();
   if (phase === 'parse') {
@@ -33,7 +40,7 @@ async function main() {
         // unparsable files are part of the corpus
       }
     }
-  } else if (phase === 'recast') {
+  } else if (phase === 'recast' || phase === 'recast-fixable') {
     for (const f of files) {
       try {
         jscodeshift.withParser(recastParserFor(f))(readFileSync(f, 'utf8').replace(/^\uFEFF/, ''));
