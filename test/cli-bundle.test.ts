@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { esbuildSalt, readCachedBundle, toolCache, writeCachedBundle } from '../cli/bundle-cache.cjs';
+import { build } from 'esbuild';
+import { bundleOptions, esbuildSalt, readCachedBundle, toolCache, writeCachedBundle } from '../cli/bundle-cache.cjs';
+import { parseForAnalysis } from '../transforms/analysis/parser';
+import { visit } from '../transforms/analysis/walk';
 import { generateCorpus, writeCorpus } from '../bench/corpus';
 
 const REPO = join(__dirname, '..');
@@ -263,4 +266,23 @@ describe('the bundled CLI', { timeout: 120_000 }, () => {
       { ok: true, response: { id: 2 } },
     ]);
   });
+});
+
+// In a bundle every module shares one __dirname (the cache folder): a path built from it would point
+// there. Such paths come from cli/tool-root.ts instead, whose TOOL_ROOT is the only read allowed.
+describe('the bundles', () => {
+  it.each(['cli/main.ts', 'cli/parallel/worker-main.ts'])('built from %s read no __dirname, __filename or import.meta', async (entry) => {
+    const out = await build(bundleOptions(join(REPO, entry), REPO));
+    const used: string[] = [];
+    visit(parseForAnalysis('bundle.cjs', out.outputFiles[0].text).program, (node, parent) => {
+      // cli/tool-root.ts's own fallback for the tsx path (a bundle is given __lmiToolRoot)
+      if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && /^TOOL_ROOT\d*$/.test(node.id.name)) return false;
+      if (node.type === 'MetaProperty') used.push('import.meta');
+      if (node.type !== 'Identifier' || (node.name !== '__dirname' && node.name !== '__filename')) return;
+      // a property name (`x.__dirname`, `{ __dirname: 1 }`) is not a read of the variable
+      const isKey = (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) || (parent?.type === 'ObjectProperty' && parent.key === node && !parent.computed);
+      if (!isKey) used.push(node.name);
+    });
+    expect(used).toEqual([]);
+  }, 60_000);
 });
