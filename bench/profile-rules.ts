@@ -1,4 +1,4 @@
-// `npx tsx bench/profile-rules.ts [--files <n>] [--seed <s>] [--rounds <r>] [--forced]`
+// `npx tsx bench/profile-rules.ts [--files <n>] [--seed <s>] [--rounds <r>] [--forced] [--kind handler|module]`
 // Where check's time goes, per rule, on the synthetic corpus, in one process. The engine's gates
 // (needs tokens, handlerFilesOnly) apply exactly as in analyseSource. Analysis parts are lazy
 // and shared, so the first rule that asks for one pays for it; with --forced the shared parts
@@ -20,10 +20,11 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     rounds: { type: 'string', default: '2' },
     forced: { type: 'boolean', default: false },
+    kind: { type: 'string' },
   },
 });
 
-const files = generateCorpus({ files: Number(values.files), seed: Number(values.seed) });
+const files = generateCorpus({ files: Number(values.files), seed: Number(values.seed) }).filter((f) => !values.kind || f.kind === values.kind);
 const rules = RULES.filter((r) => !r.needsImportGraph);
 const times = new Map<string, number>();
 const ran = new Map<string, number>();
