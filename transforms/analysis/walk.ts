@@ -19,6 +19,11 @@ export function markReadOnly(root: Node): void {
   if (!marked[READ_ONLY]) Object.defineProperty(marked, READ_ONLY, { value: {}, enumerable: false });
 }
 
+/** Was markReadOnly(root) called: will this tree stay as it is? */
+export function isReadOnly(root: Node): boolean {
+  return (root as Marked)[READ_ONLY] !== undefined;
+}
+
 export function indexNodes(root: Node): NodeIndex {
   const shared = (root as Marked)[READ_ONLY];
   if (shared) return (shared.index ??= buildIndex(root));

@@ -116,6 +116,14 @@ export function treeOrder(root: Node): TreeOrder {
   };
 }
 
+/** treeOrder(root), walked only when first asked: for trees that no longer change (most files never ask). */
+export function lazyTreeOrder(root: Node): TreeOrder {
+  let order: TreeOrder | undefined;
+  return {
+    within: (inner, outer) => (order ??= treeOrder(root)).within(inner, outer),
+    after: (a, b) => (order ??= treeOrder(root)).after(a, b),
+  };
+}
 
 export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -4,9 +4,9 @@
 import type { File as BabelFile, Identifier, Node, Statement, VariableDeclarator } from '@babel/types';
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import type { HandlerInfo } from '../analysis/handlers';
-import { indexNodes, type NodeIndex } from '../analysis/walk';
+import { indexNodes, isReadOnly, type NodeIndex } from '../analysis/walk';
 import { analyseBindings } from '../analysis/bindings';
-import { treeOrder } from './edit';
+import { lazyTreeOrder, treeOrder } from './edit';
 import { patternNames, patternOwner } from './patterns';
 
 export type RefKind = 'read' | 'write' | 'mutate';
@@ -89,7 +89,8 @@ export function buildModuleModel(ast: BabelFile, handlers: HandlerInfo[], helper
     }
   }
   const perRequest = reachableFrom(handlers.map((h) => h.fn), bindings);
-  const order = treeOrder(ast);
+  // a plan applied to a recast tree changes it, so that tree's order is taken now, before any edit
+  const order = isReadOnly(ast) ? lazyTreeOrder(ast) : treeOrder(ast);
   return { ast, index, bindings, handlers, helperModule, perRequest, topFunction, innerFunction, within: order.within, after: order.after };
 }
 
