@@ -15,23 +15,40 @@ import {
   type Node,
 } from '@babel/types';
 
-// Babel's node aliases as sets: this walk asks them of every node, and the @babel/types
-// predicates (reached through CommonJS re-export getters) cost more than the walk itself
-const alias = (name: string) => new Set(FLIPPED_ALIAS_KEYS[name]);
-const SCOPABLE = alias('Scopable');
-const BLOCK_PARENT = alias('BlockParent');
-const FUNCTION_PARENT = alias('FunctionParent');
-const FUNCTION = alias('Function');
-const PATTERN = alias('Pattern');
-const METHOD = alias('Method');
-const DECLARATION = alias('Declaration');
-const EXPORT_DECLARATION = alias('ExportDeclaration');
+// What this walk needs to know of a node type, as bits of one table lookup (Babel's aliases):
+// the walk asks it of every node, and the @babel/types predicates, reached through CommonJS
+// re-export getters, cost more than the walk itself.
+const SCOPABLE = 1;
+const BLOCK_PARENT = 2;
+const FUNCTION_PARENT = 4;
+const FUNCTION = 8;
+const PATTERN = 16;
+const METHOD = 32;
+/** a Declaration other than an export declaration */
+const DECLARATION = 64;
+/** collect() has something to do for it */
+const COLLECTED = 128;
+const FLAGS = new Map<string, number>();
+const flag = (types: readonly string[], bit: number) => {
+  for (const type of types) FLAGS.set(type, (FLAGS.get(type) ?? 0) | bit);
+};
+flag(FLIPPED_ALIAS_KEYS.Scopable, SCOPABLE);
+flag(FLIPPED_ALIAS_KEYS.BlockParent, BLOCK_PARENT);
+flag(FLIPPED_ALIAS_KEYS.FunctionParent, FUNCTION_PARENT);
+flag(FLIPPED_ALIAS_KEYS.Function, FUNCTION | COLLECTED);
+flag(FLIPPED_ALIAS_KEYS.Pattern, PATTERN);
+flag(FLIPPED_ALIAS_KEYS.Method, METHOD);
+flag(FLIPPED_ALIAS_KEYS.Declaration.filter((t) => !FLIPPED_ALIAS_KEYS.ExportDeclaration.includes(t)), DECLARATION | COLLECTED);
+flag(['Identifier', 'JSXIdentifier', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'ImportDeclaration', 'TSImportEqualsDeclaration',
+  'AssignmentExpression', 'UpdateExpression', 'UnaryExpression', 'CatchClause', 'ClassExpression'], COLLECTED);
 
 /** @babel/types isScope: a function's or catch clause's body block is part of that scope; their parameter patterns are scopes. */
-function isScope(node: Node, parent: Node): boolean {
-  if (node.type === 'BlockStatement' && (FUNCTION.has(parent.type) || parent.type === 'CatchClause')) return false;
-  if (PATTERN.has(node.type) && (FUNCTION.has(parent.type) || parent.type === 'CatchClause')) return true;
-  return SCOPABLE.has(node.type);
+function isScope(node: Node, flags: number, parent: Node): boolean {
+  if (!(flags & (SCOPABLE | PATTERN)) || node.type === 'Program') return false;
+  const inFunctionHead = parent.type === 'CatchClause' || ((FLAGS.get(parent.type) ?? 0) & FUNCTION) !== 0;
+  if (node.type === 'BlockStatement' && inFunctionHead) return false;
+  if (flags & PATTERN) return inFunctionHead;
+  return true;
 }
 
 /** @babel/types isBlockScoped */
@@ -183,24 +200,25 @@ class Crawler {
   private walk(node: Node, parent: Node | undefined, grandparent: Node | undefined, outer: Scope): void {
     // type annotations hold no runtime references (Babel skips them too)
     if (node.type === 'TSTypeAnnotation') return;
+    const flags = FLAGS.get(node.type) ?? 0;
     let scope = outer;
-    if (node.type !== 'Program' && isScope(node, parent!)) {
+    if (isScope(node, flags, parent!)) {
       scope = {
         parent: outer,
         names: new Map(),
-        blockParent: BLOCK_PARENT.has(node.type),
-        functionParent: FUNCTION_PARENT.has(node.type),
-        pattern: PATTERN.has(node.type),
-        ownArguments: FUNCTION.has(node.type) && node.type !== 'ArrowFunctionExpression',
+        blockParent: (flags & BLOCK_PARENT) !== 0,
+        functionParent: (flags & FUNCTION_PARENT) !== 0,
+        pattern: (flags & PATTERN) !== 0,
+        ownArguments: (flags & FUNCTION) !== 0 && node.type !== 'ArrowFunctionExpression',
       };
     }
-    this.collect(node, parent, grandparent, scope, outer);
+    if (flags & COLLECTED) this.collect(node, flags, parent, grandparent, scope, outer);
     const keys = VISITOR_KEYS[node.type];
     if (!keys) return;
     for (const key of keys) {
       const child = (node as unknown as Record<string, unknown>)[key];
       // a method's computed key and decorators, and a switch's discriminant, run in the scope around it
-      const inner = scope !== outer && (key === 'discriminant' || ((key === 'key' || key === 'decorators') && METHOD.has(node.type))) ? outer : scope;
+      const inner = scope !== outer && (key === 'discriminant' || ((key === 'key' || key === 'decorators') && flags & METHOD)) ? outer : scope;
       if (Array.isArray(child)) {
         for (const c of child) if (c && typeof (c as Node).type === 'string') this.walk(c as Node, node, parent, inner);
       } else if (child && typeof (child as Node).type === 'string') this.walk(child as Node, node, parent, inner);
@@ -208,7 +226,7 @@ class Crawler {
   }
 
   /** Babel's collector visitor, for one node: `scope` is the node's own scope (or the enclosing one). */
-  private collect(node: Node, parent: Node | undefined, grandparent: Node | undefined, scope: Scope, outer: Scope): void {
+  private collect(node: Node, flags: number, parent: Node | undefined, grandparent: Node | undefined, scope: Scope, outer: Scope): void {
     switch (node.type) {
       case 'Identifier':
       case 'JSXIdentifier':
@@ -248,7 +266,7 @@ class Crawler {
       // a function or class declaration is its own scope: it is declared in the one around it
       // (inside its body a class's name is that same binding, so its own scope adds nothing)
       this.registerDeclaration(this.blockParent(outer), node);
-    } else if (DECLARATION.has(node.type) && !EXPORT_DECLARATION.has(node.type)) {
+    } else if (flags & DECLARATION) {
       this.registerDeclaration(this.functionParent(scope), node);
     }
     if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' ||
