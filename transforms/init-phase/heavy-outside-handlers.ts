@@ -3,18 +3,23 @@
 import type { Node } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { isFunction } from '../analysis/ast';
+import { memoOn } from '../analysis/memo';
 import { heavyCallKind } from './heavy-calls';
 import { visitInitCode } from './init-code';
 import type { ModuleFacts } from './module-facts';
 import { memoized } from './report-unmoved';
 import { describeHeavy, secretAtInit, type PlanReport } from './reports';
-import { declaredNames, visitValues } from './scope';
+import { functionNames, reachedByValueWalk, visitValues } from './scope';
 
 /**
  * Every call heavyCallKind calls a secret names it: GetSecretValueCommand,
  * BatchGetSecretValueCommand, getSecretValue(), batchGetSecretValue(). Transforms never add one.
  */
 export const SECRET_TOKEN = 'SecretValue';
+
+// memo keys: both plans below (and each of several callers) ask the same of one analysis
+const MODULE_FUNCTIONS = {};
+const KEPT_FUNCTIONS = {};
 
 /** Secrets fetched at init, or stored in a module binding: they are kept for hours on LMI. */
 export function secretsKeptAcrossRequests(analysis: FileAnalysis, facts: ModuleFacts): PlanReport[] {
@@ -23,27 +28,36 @@ export function secretsKeptAcrossRequests(analysis: FileAnalysis, facts: ModuleF
   visitInitCode(analysis.ast, (node) => {
     if (heavyCallKind(node, facts) === 'secret') found.add(node);
   });
-  const keptFunctions = functionsWhoseResultIsKept(analysis);
-  visitValues(analysis.ast.program, (node) => {
-    if (found.has(node) || heavyCallKind(node, facts) !== 'secret') return;
-    let fn: Node | undefined = node;
-    while (fn && !isFunction(fn)) fn = analysis.index.parent(fn);
-    if (fn && (keptFunctions.has(fn) || memoized(analysis, node, declaredNames(fn)))) found.add(node);
-  });
+  // every secret call is a CallExpression: the index lists them in the order a walk meets them
+  const program = analysis.ast.program;
+  for (const node of analysis.index.ofType('CallExpression')) {
+    if (found.has(node) || heavyCallKind(node, facts) !== 'secret' || !reachedByValueWalk(analysis.index, node, program)) continue;
+    const fn = enclosingFunction(analysis, node);
+    if (fn && (functionsWhoseResultIsKept(analysis).has(fn) || memoized(analysis, node, functionNames(analysis, fn).declared))) found.add(node);
+  }
   return [...found].sort((a, b) => (a.start ?? 0) - (b.start ?? 0)).map((node) => secretAtInit(node));
+}
+
+/** The innermost function around `node` (`node` itself when it is one). */
+function enclosingFunction(analysis: FileAnalysis, node: Node): Node | undefined {
+  let fn: Node | undefined = node;
+  while (fn && !isFunction(fn)) fn = analysis.index.parent(fn);
+  return fn;
 }
 
 /** Module-level functions by name (`function f`, `const f = () => …`). */
 function moduleFunctions(analysis: FileAnalysis): Map<string, Node> {
-  const byName = new Map<string, Node>();
-  for (const stmt of analysis.ast.program.body) {
-    const decl = stmt.type === 'ExportNamedDeclaration' && stmt.declaration ? stmt.declaration : stmt;
-    if (decl.type === 'FunctionDeclaration' && decl.id) byName.set(decl.id.name, decl);
-    if (decl.type === 'VariableDeclaration') {
-      for (const d of decl.declarations) if (d.id.type === 'Identifier' && isFunction(d.init)) byName.set(d.id.name, d.init);
+  return memoOn(analysis, MODULE_FUNCTIONS, () => {
+    const byName = new Map<string, Node>();
+    for (const stmt of analysis.ast.program.body) {
+      const decl = stmt.type === 'ExportNamedDeclaration' && stmt.declaration ? stmt.declaration : stmt;
+      if (decl.type === 'FunctionDeclaration' && decl.id) byName.set(decl.id.name, decl);
+      if (decl.type === 'VariableDeclaration') {
+        for (const d of decl.declarations) if (d.id.type === 'Identifier' && isFunction(d.init)) byName.set(d.id.name, d.init);
+      }
     }
-  }
-  return byName;
+    return byName;
+  });
 }
 
 /**
@@ -55,8 +69,8 @@ function moduleFunctions(analysis: FileAnalysis): Map<string, Node> {
 export function heavyInHelpers(analysis: FileAnalysis, facts: ModuleFacts): PlanReport[] {
   if (analysis.handlers.length === 0) return [];
   const byName = moduleFunctions(analysis);
-  const nameOf = new Map([...byName].map(([n, f]) => [f, n]));
-  const kept = functionsWhoseResultIsKept(analysis);
+  // nothing to reach
+  if (byName.size === 0) return [];
   const handlers = new Set<Node>(analysis.handlers.map((h) => h.fn));
   const reached = new Set<Node>();
   const queue: Node[] = [...handlers];
@@ -65,20 +79,20 @@ export function heavyInHelpers(analysis: FileAnalysis, facts: ModuleFacts): Plan
     visitValues(fn, (node) => {
       if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return;
       const target = byName.get(node.callee.name);
-      if (target && !handlers.has(target) && !kept.has(target) && !reached.has(target)) {
+      if (target && !handlers.has(target) && !reached.has(target) && !functionsWhoseResultIsKept(analysis).has(target)) {
         reached.add(target);
         queue.push(target);
       }
     });
   }
+  if (reached.size === 0) return [];
+  const nameOf = new Map([...byName].map(([n, f]) => [f, n]));
   const out: PlanReport[] = [];
   for (const fn of reached) {
     visitValues(fn, (node) => {
       const kind = heavyCallKind(node, facts);
       if (!kind || kind === 'require' || kind === 'import') return;
-      let owner: Node | undefined = node;
-      while (owner && !isFunction(owner)) owner = analysis.index.parent(owner);
-      if (owner !== fn || memoized(analysis, node, declaredNames(fn))) return;
+      if (enclosingFunction(analysis, node) !== fn || memoized(analysis, node, functionNames(analysis, fn).declared)) return;
       const report = describeHeavy(kind, false, 'unproven', 'top-level');
       out.push({ ...report, node, message: `${report.message.replace('The handler', `\`${nameOf.get(fn)}()\`, called by the handler,`)}` });
     });
@@ -88,19 +102,21 @@ export function heavyInHelpers(analysis: FileAnalysis, facts: ModuleFacts): Plan
 
 /** Module functions whose result a module binding keeps: `config = await loadConfig()`, `p ??= loadConfig()`. */
 function functionsWhoseResultIsKept(analysis: FileAnalysis): Set<Node> {
-  const byName = moduleFunctions(analysis);
-  const kept = new Set<Node>();
-  if (!byName.size) return kept;
-  visitValues(analysis.ast.program, (node) => {
-    if (node.type !== 'AssignmentExpression' || node.left.type !== 'Identifier') return;
-    let fn: Node | undefined = node;
-    while (fn && !isFunction(fn)) fn = analysis.index.parent(fn);
-    if (fn && declaredNames(fn).has(node.left.name)) return;
-    visitValues(node.right, (inner) => {
-      if (inner.type === 'CallExpression' && inner.callee.type === 'Identifier' && byName.has(inner.callee.name)) {
-        kept.add(byName.get(inner.callee.name)!);
-      }
-    });
+  return memoOn(analysis, KEPT_FUNCTIONS, () => {
+    const byName = moduleFunctions(analysis);
+    const kept = new Set<Node>();
+    if (!byName.size) return kept;
+    const program = analysis.ast.program;
+    for (const node of analysis.index.ofType('AssignmentExpression')) {
+      if (node.left.type !== 'Identifier' || !reachedByValueWalk(analysis.index, node, program)) continue;
+      const fn = enclosingFunction(analysis, node);
+      if (fn && functionNames(analysis, fn).declared.has(node.left.name)) continue;
+      visitValues(node.right, (inner) => {
+        if (inner.type === 'CallExpression' && inner.callee.type === 'Identifier' && byName.has(inner.callee.name)) {
+          kept.add(byName.get(inner.callee.name)!);
+        }
+      });
+    }
+    return kept;
   });
-  return kept;
 }

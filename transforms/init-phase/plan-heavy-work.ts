@@ -5,13 +5,12 @@ import type { BlockStatement, Node, Statement, VariableDeclaration } from '@babe
 import { appConfigFetches } from './appconfig';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import type { HandlerInfo } from '../analysis/handlers';
-import { isFunction } from '../analysis/ast';
 import { namesInUse } from '../analysis/names-in-use';
 import { heavyCallKind, type HeavyKind } from './heavy-calls';
 import { factsOf, type ModuleFacts } from './module-facts';
 import { checkMovable } from './movable';
 import { usesAreReadOnly } from './read-only-uses';
-import { declaredNames, freeReferences, patternNames, visitValues } from './scope';
+import { freeReferences, functionNames, patternNames, visitValues } from './scope';
 import { initForm, type InitForm } from './init-form';
 import { describeHeavy, type PlanReport } from './reports';
 import { reportUnmoved } from './report-unmoved';
@@ -93,8 +92,7 @@ function computeHeavyPlan(analysis: FileAnalysis): HeavyPlan {
 function planHandler(analysis: FileAnalysis, facts: ModuleFacts, handler: HandlerInfo): HeavyMove | null {
   const fn = handler.fn;
   if (fn.body.type !== 'BlockStatement') return null;
-  const locals = declaredNames(fn);
-  const counts = declarationCounts(fn);
+  const { declared: locals, counts } = functionNames(analysis, fn);
   const hoisted = new Set<string>();
   let candidates: Candidate[] = [];
   for (const stmt of fn.body.body) {
@@ -182,19 +180,6 @@ function withoutDependents(cands: Candidate[], bad: Candidate): Candidate[] {
     else out.push(c);
   }
   return out;
-}
-
-function declarationCounts(fn: Node): Map<string, number> {
-  const counts = new Map<string, number>();
-  visitValues(fn, (node) => {
-    const names: string[] = [];
-    if (node.type === 'VariableDeclarator') patternNames(node.id, names);
-    if (node.type === 'CatchClause') patternNames(node.param, names);
-    if (isFunction(node)) for (const p of node.params) patternNames(p, names);
-    if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id) names.push(node.id.name);
-    for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-  });
-  return counts;
 }
 
 /** Before the handler's top-level statement, but after every module binding the moved code reads. */

@@ -9,13 +9,13 @@ import { heavyCallKind } from './heavy-calls';
 import type { ModuleFacts } from './module-facts';
 import { checkMovable } from './movable';
 import { describeHeavy, type PlanReport } from './reports';
-import { declaredNames } from './scope';
+import { functionNames } from './scope';
 
 /** Heavy calls in a handler that are not moved: findings a human must act on (or deliberate lazy loads). */
 export function reportUnmoved(analysis: FileAnalysis, facts: ModuleFacts, handler: HandlerInfo, moved: ReadonlySet<Node>, out: PlanReport[]): void {
   const fn = handler.fn;
   if (fn.body.type !== 'BlockStatement') return;
-  const locals = declaredNames(fn);
+  const locals = functionNames(analysis, fn).declared;
   const walk = (node: Node, conditional: boolean) => {
     if (moved.has(node)) return;
     const kind = heavyCallKind(node, facts);

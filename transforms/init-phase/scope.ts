@@ -4,7 +4,9 @@ import type { File as BabelFile, Node, Statement, VariableDeclarator } from '@ba
 import { isPropertyKey } from '../analysis/names-in-use';
 import { isFunction, patternNames, requireSource } from '../analysis/ast';
 import { VISITOR_KEYS } from '@babel/types';
-import { visit } from '../analysis/walk';
+import type { FileAnalysis } from '../analysis/file-analysis';
+import { memoOn } from '../analysis/memo';
+import { visit, type NodeIndex } from '../analysis/walk';
 
 export type BindingKind = 'import' | 'require' | 'const' | 'let' | 'var' | 'function' | 'class';
 
@@ -88,6 +90,86 @@ export function declaredNames(root: Node): Set<string> {
   return names;
 }
 
+export interface FunctionNames {
+  /** declaredNames(fn) */
+  declared: Set<string>;
+  /** how often each name is declared in the value code of fn (parameters, variables, functions, classes, catch clauses) */
+  counts: Map<string, number>;
+}
+
+// Several init-phase plans ask about the same handler: one walk per function and analysis
+const FUNCTION_NAMES = {};
+
+/** The names `fn` declares, computed once per analysis (callers must not change the result). */
+export function functionNames(analysis: FileAnalysis, fn: Node): FunctionNames {
+  const byFunction = memoOn(analysis, FUNCTION_NAMES, () => new Map<Node, FunctionNames>());
+  let names = byFunction.get(fn);
+  if (!names) byFunction.set(fn, (names = collectFunctionNames(fn)));
+  return names;
+}
+
+/**
+ * declaredNames (a walk of everything, types included) and the declaration counts of a
+ * visitValues walk, in one walk: `value` says whether visitValues would reach the node.
+ */
+function collectFunctionNames(root: Node): FunctionNames {
+  const declared = new Set<string>();
+  const counts = new Map<string, number>();
+  const walk = (node: Node, value: boolean) => {
+    if (isFunction(node)) {
+      for (const p of node.params) for (const n of patternNames(p)) declared.add(n);
+      if ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') && node.id) declared.add(node.id.name);
+    } else if (node.type === 'VariableDeclarator') {
+      for (const n of patternNames(node.id)) declared.add(n);
+    } else if (node.type === 'CatchClause' && node.param) {
+      for (const n of patternNames(node.param)) declared.add(n);
+    } else if (node.type === 'ClassDeclaration' && node.id) {
+      declared.add(node.id.name);
+    }
+    if (value) {
+      const names: string[] = [];
+      if (node.type === 'VariableDeclarator') patternNames(node.id, names);
+      if (node.type === 'CatchClause') patternNames(node.param, names);
+      if (isFunction(node)) for (const p of node.params) patternNames(p, names);
+      if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id) names.push(node.id.name);
+      for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
+      const valueKey = value && isValueKey(node, key);
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof (c as Node).type === 'string') walk(c as Node, valueKey && isValueNode(c));
+      } else if (child && typeof (child as Node).type === 'string') walk(child as Node, valueKey && isValueNode(child));
+    }
+  };
+  walk(root, true);
+  return { declared, counts };
+}
+
+/**
+ * Would visitValues(root) reach `node`? Answered from the index's parent links, so a rule can
+ * take the nodes of one type from the index instead of walking the tree.
+ */
+export function reachedByValueWalk(index: NodeIndex, node: Node, root: Node): boolean {
+  for (let cur = node; cur !== root;) {
+    const parent = index.parent(cur);
+    if (!parent || !isValueNode(cur) || !isValueChild(parent, cur)) return false;
+    cur = parent;
+  }
+  return true;
+}
+
+/** Is `child` held by one of `parent`'s keys that visitValues enters? */
+function isValueChild(parent: Node, child: Node): boolean {
+  const holder = parent as unknown as Record<string, unknown>;
+  if (VALUE_WRAPPERS.has(parent.type)) return holder.expression === child || holder.parameter === child;
+  for (const key of TYPE_ONLY_KEYS) {
+    const held = holder[key];
+    if (held === child || (Array.isArray(held) && held.includes(child))) return false;
+  }
+  return true;
+}
+
 const TYPE_ONLY_KEYS = new Set(['typeAnnotation', 'typeParameters', 'returnType', 'superTypeParameters', 'implements']);
 
 /** Is `node` a value reference (not a property key, not a declaration id, not a type)? */
@@ -128,8 +210,7 @@ export function visitValues(root: Node, enter: (node: Node, parent: Node | undef
   const walk = (node: Node, parent: Node | undefined) => {
     enter(node, parent);
     for (const key of VISITOR_KEYS[node.type] ?? []) {
-      if (TYPE_ONLY_KEYS.has(key)) continue;
-      if (VALUE_WRAPPERS.has(node.type) && key !== 'expression' && key !== 'parameter') continue;
+      if (!isValueKey(node, key)) continue;
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
         for (const c of child) if (isValueNode(c)) walk(c, node);
@@ -137,6 +218,11 @@ export function visitValues(root: Node, enter: (node: Node, parent: Node | undef
     }
   };
   walk(root, undefined);
+}
+
+/** Does visitValues enter `node`'s `key`? */
+function isValueKey(node: Node, key: string): boolean {
+  return !TYPE_ONLY_KEYS.has(key) && (!VALUE_WRAPPERS.has(node.type) || key === 'expression' || key === 'parameter');
 }
 
 function isValueNode(x: unknown): x is Node {
