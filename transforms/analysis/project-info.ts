@@ -27,7 +27,7 @@ export function buildProjectInfo({ templates, packageJsons, graph }: ProjectSour
   for (const p of packageJsons) types.set(dirname(resolve(p.path)), packageTypeOf(p.source));
 
   return {
-    handlerHints: (file) => [...(hints.get(withoutExtension(file)) ?? [])].sort(),
+    handlerHints: (file) => (hints.size === 0 ? [] : [...(hints.get(withoutExtension(file)) ?? [])].sort()),
     handlersReaching: (file) => graph?.handlersReaching(file) ?? [],
     packageType: (file) => {
       // nearest package.json at or above the file's directory wins, even without "type"
