@@ -39,6 +39,14 @@ describe('async-handler explains what it leaves alone', () => {
   });
 });
 
+describe('async-handler on TypeScript handlers', () => {
+  it('a function type in the body declares no names (it used to crash the analysis: no `params`)', () => {
+    const src = 'export const handler = (event: any, context: any) => {\n  const double: (n: number) => number = (n) => n * 2;\n  return double(event.n);\n};\n';
+    expect(messages('a.ts', src)).toEqual(['sync-handler:1:async-handler:Handler `handler` is synchronous: each worker runs it one request at a time.']);
+    expect(rewrite('a.ts', src).output).toBe(src.replace('handler = (', 'handler = async ('));
+  });
+});
+
 describe('async-handler honours suppressions', () => {
   it('context-legacy-api suppressed on one call: the handler is left as it is', () => {
     const src = 'exports.handler = async (e, context) => {\n  // lmi-migrate-ignore-next-line context-legacy-api\n  context.succeed(1);\n};';

@@ -122,7 +122,7 @@ function applyPlan(ctx: TransformContext, plan: HandlerPlan): boolean {
 export function applyAsyncHandler(ctx: TransformContext): boolean {
   const ast = ctx.analysis.ast as BabelFile;
   let changed = false;
-  for (const plan of planFile(ast, ctx.analysis.handlers, ctx.file)) if (applyPlan(ctx, plan)) changed = true;
+  for (const plan of planFile(ast, ctx.analysis.handlers, ctx.file, ctx.analysis.index)) if (applyPlan(ctx, plan)) changed = true;
   if (changed && /\.[cm]?tsx?$/.test(ctx.file)) {
     removeUnusedImport({ j: ctx.j, root: ctx.root, style: ctx.analysis.moduleStyle }, 'aws-lambda', 'Callback');
     removeUnusedTypeImport(ast, 'aws-lambda', 'Callback');

@@ -3,7 +3,8 @@ import type { File as BabelFile, Identifier, Node } from '@babel/types';
 import { dottedName, propertyName, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import type { HandlerInfo } from '../analysis/handlers';
 import { isPropertyKey } from '../analysis/names-in-use';
-import { visit, type NodeIndex } from '../analysis/walk';
+import { VISITOR_KEYS } from '@babel/types';
+import { isInside, type NodeIndex } from '../analysis/walk';
 import { ownerFunction } from './tail';
 
 export function paramName(fn: FunctionNode, i: number): string | null {
@@ -26,23 +27,35 @@ function patternNames(node: Node | null | undefined, out: string[] = []): string
   return out;
 }
 
-/** Names declared anywhere inside `fn`'s body (a shadowed callback cannot be followed). */
-export function declaredInside(fn: FunctionNode, name: string): boolean {
-  let found = false;
-  visit(fn.body, (node) => {
-    if (found) return false;
-    const declared: string[] = [];
-    if (node.type === 'VariableDeclarator') patternNames(node.id, declared);
-    else if (node.type === 'CatchClause') patternNames(node.param, declared);
-    else if (/Function|Method/.test(node.type)) {
-      const f = node as FunctionNode;
-      for (const p of f.params) patternNames(p, declared);
-      if ((f.type === 'FunctionDeclaration' || f.type === 'FunctionExpression') && f.id) declared.push(f.id.name);
-    } else if (node.type === 'ClassDeclaration' && node.id) declared.push(node.id.name);
-    if (declared.includes(name)) found = true;
-    return undefined;
-  });
-  return found;
+// Every node type the declaration scan below looks at for parameters (`/Function|Method/`: the
+// runtime functions and methods, TS declare forms and TS function/method types).
+const FUNCTION_LIKE_TYPES = Object.keys(VISITOR_KEYS).filter((type) => /Function|Method/.test(type)) as Node['type'][];
+const DECLARING_TYPES: Node['type'][] = ['VariableDeclarator', 'CatchClause', 'ClassDeclaration', ...FUNCTION_LIKE_TYPES];
+
+/**
+ * Names declared anywhere inside `fn`'s body (a shadowed callback cannot be followed), from the
+ * node index instead of a walk of the body. TS function and method types (`(cb: X) => void`)
+ * have `parameters`, not `params`, and declare nothing at run time.
+ */
+export function namesDeclaredInside(fn: FunctionNode, index: NodeIndex): Set<string> {
+  const names = new Set<string>();
+  for (const type of DECLARING_TYPES) {
+    for (const node of index.ofType(type)) {
+      if (!isInside(index, node, fn.body)) continue;
+      const declared: string[] = [];
+      if (node.type === 'VariableDeclarator') patternNames(node.id, declared);
+      else if (node.type === 'CatchClause') patternNames(node.param, declared);
+      else if (node.type === 'ClassDeclaration') {
+        if (node.id) declared.push(node.id.name);
+      } else {
+        const f = node as FunctionNode;
+        for (const p of f.params ?? []) patternNames(p, declared);
+        if ((f.type === 'FunctionDeclaration' || f.type === 'FunctionExpression') && f.id) declared.push(f.id.name);
+      }
+      for (const name of declared) names.add(name);
+    }
+  }
+  return names;
 }
 
 /** Returns a promise in plain sight: `return new Promise(…)`, `return p.then(…)`, `return Promise.all(…)`, `.promise()`. */
@@ -62,30 +75,24 @@ export function returnsPromise(fn: FunctionNode, index: NodeIndex): boolean {
     return false;
   };
   if (fn.body.type !== 'BlockStatement') return isPromiseExpr(fn.body);
-  let found = false;
-  visit(fn.body, (node) => {
-    if (found || (node !== fn.body && /Function/.test(node.type))) return false;
-    if (node.type === 'ReturnStatement' && isPromiseExpr(node.argument) && ownerFunction(node, index) === fn) found = true;
-    return undefined;
-  });
-  return found;
+  // a `return` whose nearest function is `fn` is in its body (and in no nested function)
+  return index.ofType('ReturnStatement').some((node) => isPromiseExpr(node.argument) && ownerFunction(node, index) === fn);
 }
 
 /** The handler's own name is used elsewhere in the file: changing its signature would break that caller. */
-export function calledElsewhere(h: HandlerInfo, ast: BabelFile): Identifier | null {
+export function calledElsewhere(h: HandlerInfo, ast: BabelFile, index: NodeIndex): Identifier | null {
   const own = ownName(h.fn, ast);
   if (!own) return null;
-  let use: Identifier | null = null;
-  visit(ast.program, (node, parent) => {
-    if (use || node === h.exportNode || node === h.fn) return false;
-    if (node.type === 'Identifier' && node.name === own && parent && !isPropertyKey(node, parent)) {
-      const isDeclaration = (parent.type === 'VariableDeclarator' && parent.id === node) || (parent.type === 'FunctionDeclaration' && parent.id === node);
-      const isExport = parent.type === 'ExportSpecifier' || (parent.type === 'AssignmentExpression' && parent.right === node && /exports/.test(dottedName(parent.left) ?? ''));
-      if (!isDeclaration && !isExport) use = node;
-    }
-    return undefined;
-  });
-  return use;
+  // the first such identifier in source order, outside the export and the handler itself
+  for (const node of index.ofType('Identifier')) {
+    if (node.name !== own) continue;
+    const parent = index.parent(node);
+    if (!parent || isPropertyKey(node, parent) || isInside(index, node, h.exportNode) || isInside(index, node, h.fn)) continue;
+    const isDeclaration = (parent.type === 'VariableDeclarator' && parent.id === node) || (parent.type === 'FunctionDeclaration' && parent.id === node);
+    const isExport = parent.type === 'ExportSpecifier' || (parent.type === 'AssignmentExpression' && parent.right === node && /exports/.test(dottedName(parent.left) ?? ''));
+    if (!isDeclaration && !isExport) return node;
+  }
+  return null;
 }
 
 /** The module-level name the handler function is bound to (`function handler`, `const handler = …`). */

@@ -1,13 +1,13 @@
 // Decides, for every handler of a file, what async-handler rewrites and what it must leave to
 // a human. The rules call it on the raw AST and the transform on the recast AST (same node
 // types), so "fixable" in a report means exactly "the transform rewrites it".
-import type { ExpressionStatement, File as BabelFile, MemberExpression, Node } from '@babel/types';
-import { dottedName, propertyName, type FunctionNode } from '../analysis/ast';
+import type { AssignmentExpression, CallExpression, ExpressionStatement, File as BabelFile, MemberExpression, Node } from '@babel/types';
+import { dottedName, propertyName, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import { isStreamingHandler, type HandlerInfo } from '../analysis/handlers';
 import { isPropertyKey } from '../analysis/names-in-use';
-import { indexNodes, visit, type NodeIndex } from '../analysis/walk';
+import { visit, type NodeIndex } from '../analysis/walk';
 import { completionKindOf, type CompletionNames } from './completion';
-import { calledElsewhere, declaredInside, paramName, returnsPromise } from './handler-facts';
+import { calledElsewhere, namesDeclaredInside, paramName, returnsPromise } from './handler-facts';
 import type { HandlerKind, HandlerPlan, PlanScope } from './scope';
 import { planUnwrapTry } from './plan-unwrap-try';
 import { planSites } from './sites';
@@ -30,10 +30,12 @@ function isTraceIdRead(node: MemberExpression): boolean {
   return propertyName(node) === TRACE_ID && dottedName(node.object) === 'process.env';
 }
 
-/** Everything async-handler would do to one handler. */
-export function planHandler(h: HandlerInfo, ast: BabelFile, file: string): HandlerPlan {
+/**
+ * Everything async-handler would do to one handler. `index` is the file's node index (taken
+ * before any rewrite; the transform follows its parent links while it edits).
+ */
+export function planHandler(h: HandlerInfo, ast: BabelFile, file: string, index: NodeIndex): HandlerPlan {
   const fn = h.fn;
-  const index = indexNodes(fn);
   const kind = handlerKind(h, index);
   const plan: HandlerPlan = { handler: h, fn, kind, problems: [], edits: [], legacy: [], independent: [], exits: [], traceIds: [], index };
   if (kind === 'streaming' || kind === 'skipped') return plan;
@@ -43,28 +45,30 @@ export function planHandler(h: HandlerInfo, ast: BabelFile, file: string): Handl
   const names: CompletionNames = { callback, context };
   const scope: PlanScope = { fn, ast, index, names, problems: plan.problems, edits: plan.edits };
 
+  const declared = callback || context ? namesDeclaredInside(fn, index) : null;
   if (kind === 'callback') {
     if (fn.params.length > 3) plan.problems.push({ node: fn.params[3], message: 'handler declares more than three parameters' });
     if (!callback) plan.problems.push({ node: fn.params[2], message: 'the callback parameter is a pattern' });
-    else if (declaredInside(fn, callback)) plan.problems.push({ node: fn, message: `\`${callback}\` is redeclared inside the handler` });
+    else if (declared!.has(callback)) plan.problems.push({ node: fn, message: `\`${callback}\` is redeclared inside the handler` });
   }
-  if (context && declaredInside(fn, context)) names.context = null;
+  if (context && declared!.has(context)) names.context = null;
   if (kind !== 'async' && kind !== 'promise') {
-    const caller = calledElsewhere(h, ast);
+    const caller = calledElsewhere(h, ast, index);
     if (caller) plan.problems.push({ node: caller, message: 'the handler is also called from this file; its signature cannot change' });
   }
 
   // every use of the callback, and every context.succeed/fail/done call
   const sites: Node[] = [];
-  visit(fn.body, (node, parent) => {
-    if (node.type === 'CallExpression' && completionKindOf(node, names) && completionKindOf(node, names) !== 'callback') {
+  // without a callback, most handlers have none of these: the file's node lists say so cheaply
+  if (callback || mayHaveSites(index, names, context)) visit(fn.body, (node, parent) => {
+    const completion = node.type === 'CallExpression' ? completionKindOf(node, names) : null;
+    if (completion && completion !== 'callback') {
       sites.push(node);
       plan.legacy.push(node);
     } else if (callback && node.type === 'Identifier' && node.name === callback && parent && !isPropertyKey(node, parent)) {
       sites.push(parent.type === 'CallExpression' && parent.callee === node ? parent : node);
     } else if (node.type === 'AssignmentExpression' && context) {
-      const left = node.left;
-      if (left.type === 'MemberExpression' && dottedName(left.object) === context && propertyName(left) === 'callbackWaitsForEmptyEventLoop') {
+      if (isWaitsAssignment(node, context)) {
         plan.legacy.push(node);
         if (parent?.type === 'ExpressionStatement') {
           plan.edits.push({
@@ -74,7 +78,7 @@ export function planHandler(h: HandlerInfo, ast: BabelFile, file: string): Handl
           });
         } else plan.problems.push({ node, message: 'callbackWaitsForEmptyEventLoop assigned inside an expression' });
       }
-    } else if (node.type === 'CallExpression' && dottedName(node.callee) === 'process.exit') {
+    } else if (node.type === 'CallExpression' && isProcessExit(node)) {
       const stmt = parent;
       const fixable = stmt?.type === 'ExpressionStatement' && ownerFunction(node, index) === fn && !insideTry(node, fn, index);
       plan.exits.push({ node, fixable });
@@ -93,12 +97,35 @@ export function planHandler(h: HandlerInfo, ast: BabelFile, file: string): Handl
   return plan;
 }
 
+function isWaitsAssignment(node: AssignmentExpression, context: string): boolean {
+  const left = node.left;
+  return left.type === 'MemberExpression' && dottedName(left.object) === context && propertyName(left) === 'callbackWaitsForEmptyEventLoop';
+}
+
+/** `dottedName(call.callee) === 'process.exit'`, without building the name for every call. */
+function isProcessExit(call: CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  return (callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && propertyName(callee) === 'exit' && dottedName(callee.object) === 'process';
+}
+
+/**
+ * Whether the file has anything the handler walk below records when there is no callback: a
+ * context.succeed/fail/done call, a process.exit call, a callbackWaitsForEmptyEventLoop
+ * assignment or a trace id read. False means the walk would find nothing.
+ */
+function mayHaveSites(index: NodeIndex, names: CompletionNames, context: string | null): boolean {
+  for (const call of index.ofType('CallExpression')) if (completionKindOf(call, names) || isProcessExit(call)) return true;
+  if (context) for (const node of index.ofType('AssignmentExpression')) if (isWaitsAssignment(node, context)) return true;
+  for (const node of index.ofType('MemberExpression')) if (isTraceIdRead(node)) return true;
+  return false;
+}
+
 function insideTry(node: Node, fn: FunctionNode, index: NodeIndex): boolean {
   for (let p = index.parent(node); p && p !== fn; p = index.parent(p)) if (p.type === 'TryStatement') return true;
   return false;
 }
 
-/** The plans of every handler of a file. */
-export function planFile(ast: BabelFile, handlers: readonly HandlerInfo[], file: string): HandlerPlan[] {
-  return handlers.map((h) => planHandler(h, ast, file));
+/** The plans of every handler of a file (`index`: the file's node index, see planHandler). */
+export function planFile(ast: BabelFile, handlers: readonly HandlerInfo[], file: string, index: NodeIndex): HandlerPlan[] {
+  return handlers.map((h) => planHandler(h, ast, file, index));
 }

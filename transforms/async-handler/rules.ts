@@ -11,7 +11,7 @@ const HANDLER_PLANS = {};
 
 /** One plan per file analysis, shared by the rules of this file. */
 export function filePlans(ctx: RuleContext): HandlerPlan[] {
-  return memoOn(ctx.analysis, HANDLER_PLANS, () => planFile(ctx.ast, ctx.analysis.handlers, ctx.file));
+  return memoOn(ctx.analysis, HANDLER_PLANS, () => planFile(ctx.ast, ctx.analysis.handlers, ctx.file, ctx.analysis.index));
 }
 
 function why(plan: HandlerPlan): string {

@@ -29,7 +29,7 @@ export interface HandlerPlan {
   exits: Array<{ node: Node; fixable: boolean }>;
   /** `_X_AMZN_TRACE_ID` reads in the handler and whether they are rewritten */
   traceIds: Array<{ node: Node; fixable: boolean }>;
-  /** parent links inside the handler (taken before any rewrite) */
+  /** the file's parent links (taken before any rewrite) */
   index: NodeIndex;
 }
 
