@@ -3,12 +3,13 @@
 // every request, and whether request data flows into them.
 import type { Identifier, Node, Statement, VariableDeclaration, VariableDeclarator } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
-import { dottedName, unwrapExpression } from '../analysis/ast';
+import { unwrapExpression } from '../analysis/ast';
 import { visit } from '../analysis/walk';
 import { isIndependent, type IndependenceEnv } from './independence';
 import type { InvocationFunction } from './invocation-functions';
 import { mentionsAny } from './request-taint';
-import { declarationCounts, isReference, patternNames, referencesNamed } from './scope';
+import { functionFacts } from './function-facts';
+import { isReference, patternNames } from './scope';
 import { statementList } from './statements';
 
 export interface DeclaredLocal {
@@ -33,8 +34,9 @@ export function declaredLocal(node: Node, fn: InvocationFunction, analysis: File
   const declaration = analysis.index.parent(p);
   if (declaration?.type !== 'VariableDeclaration' || p.id.type !== 'Identifier' || !statementList(declaration, analysis)) return 'other';
   const name = p.id.name;
-  if ((declarationCounts(fn.fn).get(name) ?? 0) !== 1) return 'other';
-  const refs = referencesNamed(fn.fn, name).filter((r) => r !== p.id);
+  const facts = functionFacts(analysis, fn.fn);
+  if ((facts.declarations.get(name) ?? 0) !== 1) return 'other';
+  const refs = facts.references.filter((r) => r.name === name && r !== p.id);
   if (declaration.kind !== 'const' && refs.some((r) => isAssigned(r, analysis))) return 'other';
   return { declarator: p, declaration, name, refs };
 }
@@ -47,7 +49,7 @@ function isAssigned(ref: Identifier, analysis: FileAnalysis): boolean {
 export function argumentsVerdict(node: Node, fn: InvocationFunction, analysis: FileAnalysis, env: IndependenceEnv, tainted: Set<string>): ArgsVerdict {
   const args = node.type === 'NewExpression' || node.type === 'CallExpression' ? node.arguments : [];
   // clients read process.env (region, credentials, PG* variables) when built: per-request env writes pin them here
-  if (!writesClientGlobals(fn.fn) && args.every((a) => isIndependent(a.type === 'SpreadElement' ? a.argument : a, env))) return 'independent';
+  if (!functionFacts(analysis, fn.fn).writesClientGlobals && args.every((a) => isIndependent(a.type === 'SpreadElement' ? a.argument : a, env))) return 'independent';
   return args.some((a) => mentionsAny(a, tainted)) ? 'request' : 'local';
 }
 
@@ -83,21 +85,4 @@ export function isCachedConstruction(node: Node, analysis: FileAnalysis): boolea
     return callee?.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'set';
   }
   return false;
-}
-
-/** `process.env.X = …`, `delete process.env.X`, `Object.assign(process.env, …)`, `AWS.config.update(…)` anywhere in the function. */
-export function writesClientGlobals(fn: Node): boolean {
-  let hit = false;
-  visit(fn, (n) => {
-    if (hit) return false;
-    const target = n.type === 'AssignmentExpression' ? n.left : n.type === 'UnaryExpression' && n.operator === 'delete' ? n.argument : null;
-    const base = target && unwrapExpression(target);
-    // process.env.X and process.env[name]
-    if (base && (dottedName(base)?.startsWith('process.env') || (base.type === 'MemberExpression' && dottedName(base.object) === 'process.env'))) hit = true;
-    if (n.type === 'CallExpression' && dottedName(n.callee) === 'Object.assign' && dottedName(n.arguments[0] as Node) === 'process.env') hit = true;
-    // SDK v2 global configuration (`AWS.config.update({ region })`, `AWS.config.region = …`), read by new clients
-    if (n.type === 'CallExpression' && /(^|\.)config\.update$/.test(dottedName(n.callee) ?? '')) hit = true;
-    if (base && /(^|\.)config\.\w+$/.test(dottedName(base) ?? '') && /^AWS\b/i.test(dottedName(base) ?? '')) hit = true;
-  });
-  return hit;
 }

@@ -3,7 +3,8 @@
 import type { File as BabelFile, Node, Statement } from '@babel/types';
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
-import { visit } from '../analysis/walk';
+import { memoOn } from '../analysis/memo';
+import { functionFacts } from './function-facts';
 
 export interface InvocationFunction {
   fn: FunctionNode;
@@ -36,15 +37,21 @@ export function topLevelStatementOf(node: Node, analysis: FileAnalysis): Stateme
   return n as Statement;
 }
 
-function calledNames(fn: FunctionNode): string[] {
+/** Names the function's body calls (`f()`, `new F()`), in source order. */
+function calledNames(fn: FunctionNode, analysis: FileAnalysis): string[] {
   const names: string[] = [];
-  visit(fn.body, (node) => {
-    if ((node.type === 'CallExpression' || node.type === 'NewExpression') && node.callee.type === 'Identifier') names.push(node.callee.name);
-  });
+  for (const node of functionFacts(analysis, fn).calls) if (node.callee.type === 'Identifier') names.push(node.callee.name);
   return names;
 }
 
+const INVOCATION_FUNCTIONS = {};
+
+/** Computed once per analysis: every client-pools plan (rule and transform) asks for it. */
 export function invocationFunctions(analysis: FileAnalysis): InvocationFunction[] {
+  return memoOn(analysis, INVOCATION_FUNCTIONS, () => findInvocationFunctions(analysis));
+}
+
+function findInvocationFunctions(analysis: FileAnalysis): InvocationFunction[] {
   const out: InvocationFunction[] = [];
   const seen = new Set<FunctionNode>();
   for (const h of analysis.handlers) {
@@ -54,7 +61,7 @@ export function invocationFunctions(analysis: FileAnalysis): InvocationFunction[
   }
   const helpers = moduleFunctions(analysis.ast);
   for (let i = 0; i < out.length; i++) {
-    for (const name of calledNames(out[i].fn)) {
+    for (const name of calledNames(out[i].fn, analysis)) {
       const helper = helpers.get(name);
       if (!helper || seen.has(helper.fn)) continue;
       seen.add(helper.fn);

@@ -16,7 +16,7 @@ import { importedBindings, type ImportedBinding } from './imported-bindings';
 import { moduleConsts } from './independence';
 import { invocationFunctions, perInvocationPlace, type InvocationFunction } from './invocation-functions';
 import { isNameFree } from './names';
-import { requestTaint } from './request-taint';
+import { functionFacts } from './function-facts';
 import { declarationCounts, isReference, patternNames, referencesNamed } from './scope';
 import { classifySql, sqlHead } from './sql-text';
 import { planAccessors, type AccessorPlan } from './plan-db-accessors';
@@ -129,7 +129,7 @@ export function planDb(analysis: FileAnalysis, drivers: DbDriver[]): DbPlan {
       if (site.fn && pool.anchor && analysis.ast.program.body.indexOf(site.fn.statement) < analysis.ast.program.body.indexOf(pool.anchor)) pool.anchor = site.fn.statement;
       continue;
     }
-    const used = moduleNamesUsed(site.node, new Set(statements.keys()), site.fn ? new Set(declarationCounts(site.fn.fn).keys()) : new Set());
+    const used = moduleNamesUsed(site.node, new Set(statements.keys()), site.fn ? functionFacts(analysis, site.fn.fn).localNames : new Set<string>());
     const created: DbPool = { name: '', sites: [site], anchor: site.fn?.statement ?? null, after: used.map((n) => statements.get(n)!) };
     if (site.scope === 'invocation') byKey.set(site.key, created);
     pools.push(created);
@@ -290,8 +290,9 @@ function isPromiseApi(c: Candidate): boolean {
 
 function planInvocationSite(c: Candidate, analysis: FileAnalysis, imports: Map<string, ImportedBinding>, consts: Map<string, Node>): DbSite | { why: string; hint?: string } {
   const fn = c.fn!;
-  const tainted = requestTaint(fn.fn);
-  const localNames = new Set(declarationCounts(fn.fn).keys());
+  const facts = functionFacts(analysis, fn.fn);
+  const tainted = facts.requestTaint;
+  const localNames = facts.localNames;
   const verdict = argumentsVerdict(c.node, fn, analysis, { imports, moduleConsts: consts, localNames, hoisted: new Set() }, tainted);
   if (verdict === 'request') return { why: 'its options come from the request', hint: 'Keep one pool per tenant/database at module scope (a Map keyed by it), each with a small max.' };
   if (verdict === 'local') return { why: 'its options are computed inside the function', hint: 'Build the options at module scope and create one small pool there.' };

@@ -7,12 +7,13 @@ import type { FileAnalysis } from '../analysis/file-analysis';
 import type { RuleReport } from '../types';
 import { canonicalKey } from './canonical';
 import { argumentsVerdict, declaredLocal, isCachedConstruction, moduleNamesUsed, moduleStatements, type DeclaredLocal } from './hoist-sites';
-import { importedBindings } from './imported-bindings';
+import { importedBindings, type ImportedBinding } from './imported-bindings';
 import { moduleConsts } from './independence';
 import { invocationFunctions, perInvocationPlace, type InvocationFunction } from './invocation-functions';
 import { isNameFree, suffixFrom } from './names';
-import { requestTaint } from './request-taint';
-import { declarationCounts, isReference } from './scope';
+import { isReference } from './scope';
+import { enclosingFunction } from './connection-uses';
+import { functionFacts } from './function-facts';
 import { sdkConstruction, type SdkConstruction } from './sdk-construction';
 import { effectStatement } from './statements';
 import { visit } from '../analysis/walk';
@@ -77,34 +78,55 @@ function unsafeUse(local: DeclaredLocal, analysis: FileAnalysis, cleanups: State
   return null;
 }
 
-function collectSites(analysis: FileAnalysis, fns: InvocationFunction[]) {
+/** Every SDK client construction in the file (a construction nested in another is part of it). */
+function sdkConstructions(analysis: FileAnalysis, imports: Map<string, ImportedBinding>): Map<Node, SdkConstruction> {
+  const out = new Map<Node, SdkConstruction>();
+  for (const type of ['NewExpression', 'CallExpression'] as const) {
+    for (const node of analysis.index.ofType(type)) {
+      const client = sdkConstruction(node, imports);
+      if (client) out.set(node, client);
+    }
+  }
+  return out;
+}
+
+function collectSites(analysis: FileAnalysis) {
   const imports = importedBindings(analysis.ast);
   const found: Array<{ node: Node; fn: InvocationFunction; client: SdkConstruction }> = [];
-  for (const fn of fns) {
-    visit(fn.fn.body, (node) => {
-      if (node.type !== 'NewExpression' && node.type !== 'CallExpression') return;
-      const client = sdkConstruction(node, imports);
-      if (!client) return;
+  const clients = sdkConstructions(analysis, imports);
+  // only code inside functions can run per invocation: most files build their clients at module scope
+  if (![...clients.keys()].some((node) => enclosingFunction(node, analysis))) return { imports, found };
+  for (const fn of invocationFunctions(analysis)) {
+    for (const node of functionFacts(analysis, fn.fn).calls) {
+      const client = clients.get(node);
+      // an inner construction is part of the outer client
+      if (!client || withinConstruction(node, fn.fn.body, clients, analysis)) continue;
       if (!isCachedConstruction(node, analysis)) found.push({ node, fn, client });
-      return false; // an inner construction is part of the outer client
-    });
+    }
   }
   // source order, so the first construction in the file gives the shared client its name
   found.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0));
   return { imports, found };
 }
 
+/** Is `node` inside another construction, up to and including `body`? */
+function withinConstruction(node: Node, body: Node, clients: Map<Node, SdkConstruction>, analysis: FileAnalysis): boolean {
+  for (let p = analysis.index.parent(node); p; p = analysis.index.parent(p)) {
+    if (clients.has(p)) return true;
+    if (p === body) return false;
+  }
+  return false;
+}
+
 export function planSdkClients(analysis: FileAnalysis): SdkPlan {
   const reports: RuleReport[] = [];
   const groups: SdkGroup[] = [];
-  const fns = invocationFunctions(analysis);
-  const { imports, found } = collectSites(analysis, fns);
+  const { imports, found } = collectSites(analysis);
   if (found.length === 0) return { groups, reports };
   const consts = moduleConsts(analysis.ast.program);
   const statements = moduleStatements(analysis.ast.program);
   const moduleNames = new Set(statements.keys());
   const byKey = new Map<string, SdkGroup>();
-  const taintOf = new Map<InvocationFunction, Set<string>>();
   // local name → group, per function, for clients built from other hoisted clients
   const hoistedLocals = new Map<InvocationFunction, Map<string, SdkGroup>>();
   const siteGroup = new Map<SdkSite, SdkGroup>();
@@ -113,11 +135,11 @@ export function planSdkClients(analysis: FileAnalysis): SdkPlan {
   for (const { node, fn, client } of found) {
     const line = node.loc?.start.line ?? 0;
     if (analysis.isSuppressed(CLIENT_PER_INVOCATION, line)) continue;
-    const localNames = new Set(declarationCounts(fn.fn).keys());
+    const facts = functionFacts(analysis, fn.fn);
+    const localNames = facts.localNames;
     const hoisted = hoistedLocals.get(fn) ?? new Map<string, SdkGroup>();
     hoistedLocals.set(fn, hoisted);
-    const tainted = taintOf.get(fn) ?? requestTaint(fn.fn);
-    taintOf.set(fn, tainted);
+    const tainted = facts.requestTaint;
     const env = { imports, moduleConsts: consts, localNames, hoisted: new Set(hoisted.keys()) };
     const verdict = argumentsVerdict(node, fn, analysis, env, tainted);
     const what = `\`${client.display}\` is constructed ${perInvocationPlace(fn)}`;

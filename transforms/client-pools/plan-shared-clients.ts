@@ -5,7 +5,7 @@
 import type { Node, Statement, VariableDeclarator } from '@babel/types';
 import { isFunction, unwrapExpression } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
-import { isInside, visit } from '../analysis/walk';
+import { isInside } from '../analysis/walk';
 import type { RuleReport } from '../types';
 import { canonicalKey } from './canonical';
 import { connectionUses, type ConnectionUse } from './connection-uses';
@@ -14,7 +14,8 @@ import { importedBindings, type ImportedBinding } from './imported-bindings';
 import { moduleConsts } from './independence';
 import { invocationFunctions, perInvocationPlace, type InvocationFunction } from './invocation-functions';
 import { isNameFree } from './names';
-import { mentionsAny, requestTaint } from './request-taint';
+import { functionFacts } from './function-facts';
+import { mentionsAny } from './request-taint';
 import { declarationCounts, referencesNamed } from './scope';
 import type { SharedClientFamily } from './shared-client-family';
 
@@ -78,15 +79,17 @@ export function planSharedClients(analysis: FileAnalysis, family: SharedClientFa
 
   for (const fn of fns) {
     const found: Array<{ node: Node; staticConnect: boolean; classNode: Node }> = [];
-    visit(fn.fn.body, (node) => {
+    // a family only recognises calls and `new` expressions
+    for (const node of functionFacts(analysis, fn.fn).calls) {
       const m = family.recognise(node, imports);
       if (m && !isCachedConstruction(node, analysis)) found.push({ node, ...m });
-    });
+    }
     for (const { node, staticConnect, classNode } of found) {
       if (analysis.isSuppressed(family.rule, node.loc?.start.line ?? 0)) continue;
       const what = `a ${family.label} is ${staticConnect ? 'connected' : 'created'} ${perInvocationPlace(fn)}`;
-      const localNames = new Set(declarationCounts(fn.fn).keys());
-      const verdict = argumentsVerdict(node, fn, analysis, { imports, moduleConsts: consts, localNames, hoisted: new Set() }, requestTaint(fn.fn));
+      const facts = functionFacts(analysis, fn.fn);
+      const localNames = facts.localNames;
+      const verdict = argumentsVerdict(node, fn, analysis, { imports, moduleConsts: consts, localNames, hoisted: new Set() }, facts.requestTaint);
       if (verdict !== 'independent') {
         report(node, `${what}; not rewritten: its options ${verdict === 'request' ? 'come from the request' : 'are computed inside the function'}`, false,
           verdict === 'request' ? `Keep one ${family.label} per distinct configuration at module scope (a Map keyed by it).` : family.hint);

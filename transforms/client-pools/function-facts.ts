@@ -1,0 +1,166 @@
+// Everything the client-pools plans ask about one per-invocation function, from ONE walk of it,
+// kept per FileAnalysis: the SDK, database and shared-client plans (rule and transform) ask the
+// same questions about the same functions, and each used to walk the function again for each
+// answer (declarations, references, calls, process.env writes, the request-taint fixpoint).
+// Memos live on the FileAnalysis: the transform plans on the recast tree before changing it, and
+// every change gets a fresh analysis.
+import { VISITOR_KEYS, type CallExpression, type Identifier, type NewExpression, type Node } from '@babel/types';
+import { isFunction, type FunctionNode } from '../analysis/ast';
+import type { FileAnalysis } from '../analysis/file-analysis';
+import { memoOn } from '../analysis/memo';
+import { writesClientGlobalsAt } from './client-globals';
+import { isReference, patternNames } from './scope';
+
+export interface FunctionFacts {
+  /** how often each name is declared inside the function (= declarationCounts(fn)) */
+  declarations: Map<string, number>;
+  /** the declared names as a set (read-only: shared by every caller) */
+  localNames: Set<string>;
+  /** every identifier in a reference or declaration position, in source order (referencesNamed(fn, name) = these named `name`) */
+  references: Identifier[];
+  /** calls and `new` expressions inside the body, in source order */
+  calls: Array<CallExpression | NewExpression>;
+  /** some node of the function writes process.env or the SDK's global config (see client-globals.ts) */
+  writesClientGlobals: boolean;
+  /**
+   * Names carrying request data: the parameters of the function and of functions nested in it
+   * (callbacks over records), and every name declared or assigned in the body from a tainted one,
+   * to a fixpoint. Computed on first use.
+   */
+  readonly requestTaint: Set<string>;
+}
+
+/** Data flow inside the body: names read by `source` taint the names `target` declares or assigns. */
+interface Flow {
+  reads: Set<string>;
+  target: Node | null | undefined;
+}
+
+const FACTS = {};
+
+export function functionFacts(analysis: FileAnalysis, fn: FunctionNode): FunctionFacts {
+  const all = memoOn(analysis, FACTS, () => new Map<Node, FunctionFacts>());
+  let facts = all.get(fn);
+  if (!facts) all.set(fn, (facts = collectFacts(fn)));
+  return facts;
+}
+
+function collectFacts(fn: FunctionNode): FunctionFacts {
+  const declarations = new Map<string, number>();
+  const references: Identifier[] = [];
+  const calls: Array<CallExpression | NewExpression> = [];
+  const params: Identifier[] = [];
+  const flows: Flow[] = [];
+  let writesGlobals = false;
+  // flows whose source subtree is being walked: every reference read there feeds them
+  const open: Flow[] = [];
+  const sourceOf = new Map<Node, Flow>();
+
+  const declare = (ids: Identifier[]) => {
+    for (const id of ids) declarations.set(id.name, (declarations.get(id.name) ?? 0) + 1);
+  };
+  const flow = (source: Node | null | undefined, target: Node | null | undefined) => {
+    const f: Flow = { reads: new Set(), target };
+    flows.push(f);
+    if (source) sourceOf.set(source, f);
+  };
+
+  const walk = (node: Node, parent: Node | undefined, inBody: boolean): void => {
+    const opened = sourceOf.get(node);
+    if (opened) open.push(opened);
+    // declarationCounts
+    if (isFunction(node)) {
+      const ids = node.params.flatMap((p) => patternNames(p));
+      declare(ids);
+      params.push(...ids);
+      if ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') && node.id && node !== fn) declare([node.id]);
+    } else if (node.type === 'VariableDeclarator') declare(patternNames(node.id));
+    else if (node.type === 'ClassDeclaration' && node.id) declare([node.id]);
+    else if (node.type === 'CatchClause' && node.param) declare(patternNames(node.param));
+    if (node.type === 'Identifier' && isReference(node, parent)) {
+      references.push(node);
+      for (const f of open) f.reads.add(node.name);
+    }
+    if (!writesGlobals && writesClientGlobalsAt(node)) writesGlobals = true;
+    if (inBody) {
+      if (node.type === 'CallExpression' || node.type === 'NewExpression') calls.push(node);
+      // requestTaint's flows
+      if (node.type === 'VariableDeclarator') flow(node.init, node.id);
+      else if (node.type === 'AssignmentExpression') flow(node.right, node.left);
+      else if (node.type === 'ForOfStatement' || node.type === 'ForInStatement') {
+        flow(node.right, node.left.type === 'VariableDeclaration' ? node.left.declarations[0]?.id : node.left);
+      }
+    }
+    const keys = VISITOR_KEYS[node.type];
+    if (keys) {
+      for (const key of keys) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        // only the root's own `body` is "the body"; everything below it inherits
+        const childInBody = inBody || (node === fn && key === 'body');
+        if (Array.isArray(child)) {
+          for (const c of child) if (c && typeof (c as Node).type === 'string') walk(c as Node, node, childInBody);
+        } else if (child && typeof (child as Node).type === 'string') walk(child as Node, node, childInBody);
+      }
+    }
+    if (opened) open.pop();
+  };
+  walk(fn, undefined, false);
+
+  return new CollectedFacts(declarations, references, calls, writesGlobals, params, flows);
+}
+
+// A class, not an object literal with a getter: V8 keeps a literal's getter closure in its hidden
+// class (old space), which would keep every file's tree alive across young-generation GCs.
+class CollectedFacts implements FunctionFacts {
+  readonly localNames: Set<string>;
+  private taint?: Set<string>;
+
+  constructor(
+    readonly declarations: Map<string, number>,
+    readonly references: Identifier[],
+    readonly calls: Array<CallExpression | NewExpression>,
+    readonly writesClientGlobals: boolean,
+    private readonly params: Identifier[],
+    private readonly flows: Flow[],
+  ) {
+    this.localNames = new Set(declarations.keys());
+  }
+
+  get requestTaint(): Set<string> {
+    return (this.taint ??= taintFixpoint(this.params, this.flows));
+  }
+}
+
+/**
+ * The request-tainted names: every parameter of the function and of functions nested in it, and
+ * every name declared or assigned from a tainted one, to a fixpoint (the least one, so the order
+ * flows are applied in does not matter).
+ */
+function taintFixpoint(params: Identifier[], flows: Flow[]): Set<string> {
+  const tainted = new Set(params.map((p) => p.name));
+  let pending = flows.filter((f) => f.reads.size > 0);
+  for (let changed = true; changed; ) {
+    changed = false;
+    // a flow taints its targets once: keep only the ones that have not fired yet
+    const rest: Flow[] = [];
+    for (const f of pending) {
+      if (!readsAny(f.reads, tainted)) {
+        rest.push(f);
+        continue;
+      }
+      for (const id of patternNames(f.target)) {
+        if (!tainted.has(id.name)) {
+          tainted.add(id.name);
+          changed = true;
+        }
+      }
+    }
+    pending = rest;
+  }
+  return tainted;
+}
+
+function readsAny(reads: Set<string>, tainted: Set<string>): boolean {
+  for (const name of reads) if (tainted.has(name)) return true;
+  return false;
+}
