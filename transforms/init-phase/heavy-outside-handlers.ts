@@ -1,12 +1,11 @@
 // heavy-work-in-handler findings outside the handlers: secrets kept for the life of a worker (info,
 // with a TTL hint), and heavy calls in module helpers the handlers call (report only).
-import type { Node } from '@babel/types';
+import type { Identifier, Node } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { isFunction } from '../analysis/ast';
 import { memoOn } from '../analysis/memo';
-import { heavyCallKind } from './heavy-calls';
+import { heavyNodes } from './heavy-nodes';
 import { visitInitCode } from './init-code';
-import type { ModuleFacts } from './module-facts';
 import { memoized } from './report-unmoved';
 import { describeHeavy, secretAtInit, type PlanReport } from './reports';
 import { functionNames, reachedByValueWalk, visitValues } from './scope';
@@ -22,16 +21,17 @@ const MODULE_FUNCTIONS = {};
 const KEPT_FUNCTIONS = {};
 
 /** Secrets fetched at init, or stored in a module binding: they are kept for hours on LMI. */
-export function secretsKeptAcrossRequests(analysis: FileAnalysis, facts: ModuleFacts): PlanReport[] {
+export function secretsKeptAcrossRequests(analysis: FileAnalysis): PlanReport[] {
   if (!analysis.source.includes(SECRET_TOKEN)) return [];
+  const kinds = heavyNodes(analysis);
   const found = new Set<Node>();
   visitInitCode(analysis.ast, (node) => {
-    if (heavyCallKind(node, facts) === 'secret') found.add(node);
+    if (kinds.get(node) === 'secret') found.add(node);
   });
-  // every secret call is a CallExpression: the index lists them in the order a walk meets them
+  // in the order a walk of the program meets them (every secret call is a CallExpression)
   const program = analysis.ast.program;
-  for (const node of analysis.index.ofType('CallExpression')) {
-    if (found.has(node) || heavyCallKind(node, facts) !== 'secret' || !reachedByValueWalk(analysis.index, node, program)) continue;
+  for (const [node, kind] of kinds) {
+    if (kind !== 'secret' || found.has(node) || !reachedByValueWalk(analysis.index, node, program)) continue;
     const fn = enclosingFunction(analysis, node);
     if (fn && (functionsWhoseResultIsKept(analysis).has(fn) || memoized(analysis, node, functionNames(analysis, fn).declared))) found.add(node);
   }
@@ -66,31 +66,33 @@ function moduleFunctions(analysis: FileAnalysis): Map<string, Node> {
  * a module binding keeps are memoized already; require()/import() in helpers is usually a
  * deliberate lazy load or a cycle break.
  */
-export function heavyInHelpers(analysis: FileAnalysis, facts: ModuleFacts): PlanReport[] {
+export function heavyInHelpers(analysis: FileAnalysis): PlanReport[] {
   if (analysis.handlers.length === 0) return [];
   const byName = moduleFunctions(analysis);
   // nothing to reach
   if (byName.size === 0) return [];
+  // the calls of module functions by name, from the index; a function reaches those a walk of it would meet
+  const calls = analysis.index.ofType('CallExpression').filter((node) => node.callee.type === 'Identifier' && byName.has(node.callee.name));
+  if (calls.length === 0) return [];
   const handlers = new Set<Node>(analysis.handlers.map((h) => h.fn));
   const reached = new Set<Node>();
   const queue: Node[] = [...handlers];
   while (queue.length) {
     const fn = queue.pop()!;
-    visitValues(fn, (node) => {
-      if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return;
-      const target = byName.get(node.callee.name);
-      if (target && !handlers.has(target) && !reached.has(target) && !functionsWhoseResultIsKept(analysis).has(target)) {
-        reached.add(target);
-        queue.push(target);
-      }
-    });
+    for (const node of calls) {
+      const target = byName.get((node.callee as Identifier).name)!;
+      if (handlers.has(target) || reached.has(target) || !reachedByValueWalk(analysis.index, node, fn) || functionsWhoseResultIsKept(analysis).has(target)) continue;
+      reached.add(target);
+      queue.push(target);
+    }
   }
   if (reached.size === 0) return [];
   const nameOf = new Map([...byName].map(([n, f]) => [f, n]));
+  const kinds = heavyNodes(analysis);
   const out: PlanReport[] = [];
   for (const fn of reached) {
     visitValues(fn, (node) => {
-      const kind = heavyCallKind(node, facts);
+      const kind = kinds.get(node);
       if (!kind || kind === 'require' || kind === 'import') return;
       if (enclosingFunction(analysis, node) !== fn || memoized(analysis, node, functionNames(analysis, fn).declared)) return;
       const report = describeHeavy(kind, false, 'unproven', 'top-level');

@@ -85,7 +85,7 @@ function computeHeavyPlan(analysis: FileAnalysis): HeavyPlan {
       if (heavy) reports.push({ ...describeHeavy(heavy.kind, true, undefined, form), node: heavy.node });
     }
   }
-  reports.push(...secretsKeptAcrossRequests(analysis, facts), ...heavyInHelpers(analysis, facts), ...appConfigFetches(analysis));
+  reports.push(...secretsKeptAcrossRequests(analysis), ...heavyInHelpers(analysis), ...appConfigFetches(analysis));
   return { moves, form, reports: reports.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0)) };
 }
 

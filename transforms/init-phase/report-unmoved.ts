@@ -5,7 +5,7 @@ import { VISITOR_KEYS } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import type { HandlerInfo } from '../analysis/handlers';
 import { isFunction } from '../analysis/ast';
-import { heavyCallKind } from './heavy-calls';
+import { hasHeavyInside, heavyNodes } from './heavy-nodes';
 import type { ModuleFacts } from './module-facts';
 import { checkMovable } from './movable';
 import { describeHeavy, type PlanReport } from './reports';
@@ -15,10 +15,13 @@ import { functionNames } from './scope';
 export function reportUnmoved(analysis: FileAnalysis, facts: ModuleFacts, handler: HandlerInfo, moved: ReadonlySet<Node>, out: PlanReport[]): void {
   const fn = handler.fn;
   if (fn.body.type !== 'BlockStatement') return;
+  // nothing to report: skip the walk
+  if (!hasHeavyInside(analysis, fn.body)) return;
+  const kinds = heavyNodes(analysis);
   const locals = functionNames(analysis, fn).declared;
   const walk = (node: Node, conditional: boolean) => {
     if (moved.has(node)) return;
-    const kind = heavyCallKind(node, facts);
+    const kind = kinds.get(node) ?? null;
     if (kind && !(conditional && (kind === 'require' || kind === 'import')) && !memoized(analysis, node, locals)) {
       // a conditional require()/import() is a deliberate lazy load; a memoized one runs once
       const dep = checkMovable(node, { facts, handlerLocals: locals, hoisted: new Set() });

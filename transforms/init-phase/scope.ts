@@ -97,53 +97,61 @@ export interface FunctionNames {
   counts: Map<string, number>;
 }
 
-// Several init-phase plans ask about the same handler: one walk per function and analysis
+// Several init-phase plans ask about the same handler: computed once per function and analysis
 const FUNCTION_NAMES = {};
 
 /** The names `fn` declares, computed once per analysis (callers must not change the result). */
 export function functionNames(analysis: FileAnalysis, fn: Node): FunctionNames {
   const byFunction = memoOn(analysis, FUNCTION_NAMES, () => new Map<Node, FunctionNames>());
   let names = byFunction.get(fn);
-  if (!names) byFunction.set(fn, (names = collectFunctionNames(fn)));
+  if (!names) byFunction.set(fn, (names = collectFunctionNames(analysis.index, fn)));
   return names;
 }
 
+/** Every node type that declares a name: functions (parameters, ids), variables, catch clauses, classes. */
+const DECLARING_TYPES = [
+  'FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod',
+  'VariableDeclarator', 'CatchClause', 'ClassDeclaration',
+] as const;
+
 /**
- * declaredNames (a walk of everything, types included) and the declaration counts of a
- * visitValues walk, in one walk: `value` says whether visitValues would reach the node.
+ * declaredNames(fn) (every node inside fn, types included) and the declaration counts of a
+ * visitValues(fn) walk, from the index's declaring nodes instead of a walk of the function.
  */
-function collectFunctionNames(root: Node): FunctionNames {
+function collectFunctionNames(index: NodeIndex, fn: Node): FunctionNames {
   const declared = new Set<string>();
   const counts = new Map<string, number>();
-  const walk = (node: Node, value: boolean) => {
-    if (isFunction(node)) {
-      for (const p of node.params) for (const n of patternNames(p)) declared.add(n);
-      if ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') && node.id) declared.add(node.id.name);
-    } else if (node.type === 'VariableDeclarator') {
-      for (const n of patternNames(node.id)) declared.add(n);
-    } else if (node.type === 'CatchClause' && node.param) {
-      for (const n of patternNames(node.param)) declared.add(n);
-    } else if (node.type === 'ClassDeclaration' && node.id) {
-      declared.add(node.id.name);
+  const found: string[] = [];
+  for (const type of DECLARING_TYPES) {
+    for (const node of index.ofType(type) as Node[]) {
+      const place = placeIn(index, node, fn);
+      if (place === 'outside') continue;
+      found.length = 0;
+      if (isFunction(node)) for (const p of node.params) patternNames(p, found);
+      else if (node.type === 'VariableDeclarator') patternNames(node.id, found);
+      else if (node.type === 'CatchClause') patternNames(node.param, found);
+      if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id) found.push(node.id.name);
+      for (const n of found) {
+        declared.add(n);
+        if (place === 'value') counts.set(n, (counts.get(n) ?? 0) + 1);
+      }
+      // a function expression's own name is declared but never counted
+      if (node.type === 'FunctionExpression' && node.id) declared.add(node.id.name);
     }
-    if (value) {
-      const names: string[] = [];
-      if (node.type === 'VariableDeclarator') patternNames(node.id, names);
-      if (node.type === 'CatchClause') patternNames(node.param, names);
-      if (isFunction(node)) for (const p of node.params) patternNames(p, names);
-      if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id) names.push(node.id.name);
-      for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-    }
-    for (const key of VISITOR_KEYS[node.type] ?? []) {
-      const valueKey = value && isValueKey(node, key);
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof (c as Node).type === 'string') walk(c as Node, valueKey && isValueNode(c));
-      } else if (child && typeof (child as Node).type === 'string') walk(child as Node, valueKey && isValueNode(child));
-    }
-  };
-  walk(root, true);
+  }
   return { declared, counts };
+}
+
+/** Where `node` is relative to `root`: outside it, inside but not reached by visitValues(root), or reached. */
+function placeIn(index: NodeIndex, node: Node, root: Node): 'outside' | 'type' | 'value' {
+  let value = true;
+  for (let cur = node; cur !== root;) {
+    const parent = index.parent(cur);
+    if (!parent) return 'outside';
+    if (value && (!isValueNode(cur) || !isValueChild(parent, cur))) value = false;
+    cur = parent;
+  }
+  return value ? 'value' : 'type';
 }
 
 /**
