@@ -4,7 +4,7 @@
 // helpers, SDK client and command constructors).
 import type { Node } from '@babel/types';
 import { dottedName, propertyName, unwrapExpression } from '../analysis/ast';
-import { COMPILE_METHODS, heavyCallKind, type HeavyKind } from './heavy-calls';
+import { COMPILE_METHODS, type HeavyKind } from './heavy-calls';
 import { calleeMember, type ModuleFacts } from './module-facts';
 
 export interface MoveScope {
@@ -13,6 +13,8 @@ export interface MoveScope {
   handlerLocals: Set<string>;
   /** handler locals already chosen to move to init */
   hoisted: Set<string>;
+  /** heavyCallKind of the file's heavy calls (heavyNodes) */
+  kinds: ReadonlyMap<Node, HeavyKind>;
 }
 
 export interface Movability {
@@ -101,7 +103,7 @@ export function checkMovable(expr: Node, scope: MoveScope): Movability {
     }
   };
   const checkCall = (n: Extract<Node, { type: 'CallExpression' }>): boolean => {
-    const kind = heavyCallKind(n, scope.facts);
+    const kind = scope.kinds.get(n) ?? null;
     const callee = unwrapExpression(n.callee)!;
     if (kind === 'require' || kind === 'import') {
       result.heavy.push({ node: n, kind });
@@ -160,7 +162,7 @@ export function checkMovable(expr: Node, scope: MoveScope): Movability {
     const callee = unwrapExpression(n.callee);
     if (callee?.type !== 'Identifier') return fail('unknown');
     if (callee.name === 'URL' && !scope.facts.bindings.has('URL')) return all(n.arguments);
-    if (heavyCallKind(n, scope.facts) === 'compile') {
+    if (scope.kinds.get(n) === 'compile') {
       result.heavy.push({ node: n, kind: 'compile' });
       return all(n.arguments);
     }

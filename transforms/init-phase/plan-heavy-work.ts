@@ -6,7 +6,8 @@ import { appConfigFetches } from './appconfig';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import type { HandlerInfo } from '../analysis/handlers';
 import { namesInUse } from '../analysis/names-in-use';
-import { heavyCallKind, type HeavyKind } from './heavy-calls';
+import type { HeavyKind } from './heavy-calls';
+import { heavyNodes } from './heavy-nodes';
 import { factsOf, type ModuleFacts } from './module-facts';
 import { checkMovable } from './movable';
 import { usesAreReadOnly } from './read-only-uses';
@@ -70,7 +71,7 @@ function computeHeavyPlan(analysis: FileAnalysis): HeavyPlan {
       if (!m.handler.fn.async || clash) {
         moves.splice(moves.indexOf(m), 1);
         for (const stmt of m.statements) {
-          const heavy = firstHeavy(stmt, facts);
+          const heavy = firstHeavy(stmt, heavyNodes(analysis));
           if (heavy) reports.push({ ...describeHeavy(heavy.kind, false, 'unproven', form), node: heavy.node });
         }
       }
@@ -81,7 +82,7 @@ function computeHeavyPlan(analysis: FileAnalysis): HeavyPlan {
   }
   for (const m of moves) {
     for (const stmt of m.statements) {
-      const heavy = firstHeavy(stmt, facts);
+      const heavy = firstHeavy(stmt, heavyNodes(analysis));
       if (heavy) reports.push({ ...describeHeavy(heavy.kind, true, undefined, form), node: heavy.node });
     }
   }
@@ -93,6 +94,7 @@ function planHandler(analysis: FileAnalysis, facts: ModuleFacts, handler: Handle
   const fn = handler.fn;
   if (fn.body.type !== 'BlockStatement') return null;
   const { declared: locals, counts } = functionNames(analysis, fn);
+  const kinds = heavyNodes(analysis);
   const hoisted = new Set<string>();
   let candidates: Candidate[] = [];
   for (const stmt of fn.body.body) {
@@ -101,7 +103,7 @@ function planHandler(analysis: FileAnalysis, facts: ModuleFacts, handler: Handle
     if (analysis.isSuppressed('heavy-work-in-handler', stmt.loc?.start.line ?? 0)) continue;
     const names = stmt.declarations.flatMap((d) => patternNames(d.id));
     if (names.some((n) => (counts.get(n) ?? 0) !== 1)) continue;
-    const checks = stmt.declarations.map((d) => (d.init ? checkMovable(d.init, { facts, handlerLocals: locals, hoisted }) : null));
+    const checks = stmt.declarations.map((d) => (d.init ? checkMovable(d.init, { facts, handlerLocals: locals, hoisted, kinds }) : null));
     if (checks.some((c) => !c || !c.ok)) continue;
     const cand: Candidate = {
       stmt,
@@ -212,10 +214,10 @@ function containsAwait(stmt: Node): boolean {
   return found;
 }
 
-function firstHeavy(stmt: Node, facts: ModuleFacts): { node: Node; kind: HeavyKind } | null {
+function firstHeavy(stmt: Node, kinds: ReadonlyMap<Node, HeavyKind>): { node: Node; kind: HeavyKind } | null {
   let found: { node: Node; kind: HeavyKind } | null = null;
   visitValues(stmt, (n) => {
-    const kind = found ? null : heavyCallKind(n, facts);
+    const kind = found ? null : (kinds.get(n) ?? null);
     if (kind) found = { node: n, kind };
   });
   return found;

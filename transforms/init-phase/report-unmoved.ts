@@ -24,7 +24,7 @@ export function reportUnmoved(analysis: FileAnalysis, facts: ModuleFacts, handle
     const kind = kinds.get(node) ?? null;
     if (kind && !(conditional && (kind === 'require' || kind === 'import')) && !memoized(analysis, node, locals)) {
       // a conditional require()/import() is a deliberate lazy load; a memoized one runs once
-      const dep = checkMovable(node, { facts, handlerLocals: locals, hoisted: new Set() });
+      const dep = checkMovable(node, { facts, handlerLocals: locals, hoisted: new Set(), kinds });
       const why = dep.reason === 'request' ? 'request' : conditional ? 'conditional' : inMovableConst(node) ? 'shared' : 'unproven';
       out.push({ ...describeHeavy(kind, false, why, 'top-level'), node });
     }
@@ -39,7 +39,7 @@ export function reportUnmoved(analysis: FileAnalysis, facts: ModuleFacts, handle
   const inMovableConst = (node: Node): boolean => {
     const stmt = fn.body.type === 'BlockStatement' ? fn.body.body.find((s) => (s.start ?? 0) <= (node.start ?? -1) && (node.end ?? -1) <= (s.end ?? 0)) : null;
     return stmt?.type === 'VariableDeclaration' && stmt.kind === 'const' &&
-      stmt.declarations.every((d) => !!d.init && checkMovable(d.init, { facts, handlerLocals: locals, hoisted: new Set() }).ok);
+      stmt.declarations.every((d) => !!d.init && checkMovable(d.init, { facts, handlerLocals: locals, hoisted: new Set(), kinds }).ok);
   };
   for (const stmt of fn.body.body) walk(stmt, false);
 }

@@ -6,7 +6,7 @@ import { isFunction, patternNames, requireSource } from '../analysis/ast';
 import { VISITOR_KEYS } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { memoOn } from '../analysis/memo';
-import { visit, type NodeIndex } from '../analysis/walk';
+import { isInside, visit, type NodeIndex } from '../analysis/walk';
 
 export type BindingKind = 'import' | 'require' | 'const' | 'let' | 'var' | 'function' | 'class';
 
@@ -144,14 +144,8 @@ function collectFunctionNames(index: NodeIndex, fn: Node): FunctionNames {
 
 /** Where `node` is relative to `root`: outside it, inside but not reached by visitValues(root), or reached. */
 function placeIn(index: NodeIndex, node: Node, root: Node): 'outside' | 'type' | 'value' {
-  let value = true;
-  for (let cur = node; cur !== root;) {
-    const parent = index.parent(cur);
-    if (!parent) return 'outside';
-    if (value && (!isValueNode(cur) || !isValueChild(parent, cur))) value = false;
-    cur = parent;
-  }
-  return value ? 'value' : 'type';
+  if (!isInside(index, node, root)) return 'outside';
+  return reachedByValueWalk(index, node, root) ? 'value' : 'type';
 }
 
 /**
@@ -171,13 +165,12 @@ export function reachedByValueWalk(index: NodeIndex, node: Node, root: Node): bo
 function isValueChild(parent: Node, child: Node): boolean {
   const holder = parent as unknown as Record<string, unknown>;
   if (VALUE_WRAPPERS.has(parent.type)) return holder.expression === child || holder.parameter === child;
-  for (const key of TYPE_ONLY_KEYS) {
-    const held = holder[key];
-    if (held === child || (Array.isArray(held) && held.includes(child))) return false;
-  }
-  return true;
+  // TYPE_ONLY_KEYS, spelled out: this runs for every step up from a node
+  return holder.typeAnnotation !== child && holder.typeParameters !== child && holder.returnType !== child &&
+    holder.superTypeParameters !== child && !(Array.isArray(holder.implements) && holder.implements.includes(child));
 }
 
+// isValueChild spells these out too
 const TYPE_ONLY_KEYS = new Set(['typeAnnotation', 'typeParameters', 'returnType', 'superTypeParameters', 'implements']);
 
 /** Is `node` a value reference (not a property key, not a declaration id, not a type)? */
