@@ -18,7 +18,7 @@ export function applyTmpPaths(ctx: TransformContext): boolean {
   const plan = planTmpPaths(analysis);
   if (plan.handlerFixes.length === 0 && plan.cacheFixes.length === 0) return false;
   const program = analysis.ast.program;
-  const facts = moduleFacts(analysis.ast);
+  const facts = moduleFacts(analysis.ast, analysis.index);
   const taken = namesInUse(program);
   const call = callables(j, ctx.root, analysis.moduleStyle);
   const rootConstants = readRootConstants(program, facts);

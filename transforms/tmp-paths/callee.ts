@@ -1,6 +1,6 @@
 // Resolves what a call's callee is: a function of a module (through imports, `require('x').f`,
 // `fs.promises.f`, `promisify(execFile)`), a function of this file, or something unknown.
-import type { Node } from '@babel/types';
+import type { MemberExpression, Node, OptionalMemberExpression } from '@babel/types';
 import { requireSource, staticString, unwrapExpression } from '../analysis/ast';
 import { moduleKey } from '../analysis/module-specifier';
 import type { ModuleFacts } from './module-facts';
@@ -19,7 +19,7 @@ export function resolveCallee(callee: Node, facts: ModuleFacts, local: LocalLook
   const chain: string[] = [];
   let n = unwrapExpression(callee);
   while (n && (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression')) {
-    const key = !n.computed && n.property.type === 'Identifier' ? n.property.name : staticString(n.property);
+    const key = memberKey(n);
     if (key === null) return { kind: 'unknown' };
     chain.unshift(key);
     n = unwrapExpression(n.object);
@@ -59,6 +59,11 @@ export function resolveCallee(callee: Node, facts: ModuleFacts, local: LocalLook
   }
   if (v) return { kind: 'unknown' };
   return { kind: 'global', path: [n.name, ...chain] };
+}
+
+/** The static key of a member expression (`a.b`, `a['b']`), else null (resolveCallee's chain keys). */
+export function memberKey(n: MemberExpression | OptionalMemberExpression): string | null {
+  return !n.computed && n.property.type === 'Identifier' ? n.property.name : staticString(n.property);
 }
 
 /** The function name of a module callee, seen through `fs.promises` (`fs` + ['promises','readFile'] → fs/promises readFile). */

@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 import type { Node } from '@babel/types';
 import { staticString, unwrapExpression } from '../analysis/ast';
-import { moduleFunction, resolveCallee, type LocalLookup } from './callee';
+import { memberKey, moduleFunction, resolveCallee } from './callee';
 import type { ModuleFacts } from './module-facts';
 
 /** One piece of a path: static text, or a marker for a part whose value is not static. */
@@ -102,7 +102,14 @@ function memberParts(n: Node & { object: Node; property: Node; computed: boolean
 
 const UNIQUE_FUNCTIONS = new Set(['randomUUID', 'mkdtemp', 'mkdtempSync', 'v4', 'uuidv4', 'uuid', 'nanoid', 'ulid']);
 
+// The last name of a callee decides the value of a call whatever the receiver resolves to:
+// only these can make one (resolveCallee's member chain ends with the callee's own key).
+const PATH_FUNCTIONS = new Set(['tmpdir', 'join', 'resolve', ...UNIQUE_FUNCTIONS]);
+
 function callParts(n: Node & { callee: Node; arguments: Node[] }, env: EvalEnv, depth: number): Part[] {
+  // `JSON.stringify(x)`, `s3.send(c)`: dynamic, without resolving the receiver
+  const member = unwrapExpression(n.callee);
+  if ((member?.type === 'MemberExpression' || member?.type === 'OptionalMemberExpression') && !PATH_FUNCTIONS.has(memberKey(member) ?? '')) return DYNAMIC;
   const callee = resolveCallee(n.callee, env.facts, (name) => env.locals.get(name));
   const fn = moduleFunction(callee);
   if (fn && fn.module === 'os' && fn.fn === 'tmpdir' && n.arguments.length === 0) return [{ text: TMP }];

@@ -3,7 +3,7 @@
 import type { File as BabelFile, Node, Statement, VariableDeclarator } from '@babel/types';
 import { readImports } from '../analysis/existing-imports';
 import { moduleKey } from '../analysis/module-specifier';
-import { visit } from '../analysis/walk';
+import { isInside, visit, type NodeIndex } from '../analysis/walk';
 
 export interface ImportedName {
   /** module key without `node:` ('fs', 'fs/promises', '@aws-sdk/client-s3', './util') */
@@ -28,12 +28,13 @@ export interface ModuleFacts {
   functions: Map<string, Node>;
 }
 
-export function moduleFacts(ast: BabelFile): ModuleFacts {
+/** `index`: the node index of `ast` (its assignments and updates are read from it, not walked). */
+export function moduleFacts(ast: BabelFile, index: NodeIndex): ModuleFacts {
   const imports = new Map<string, ImportedName>();
   for (const b of readImports(ast.program).bindings) {
     imports.set(b.local, { source: moduleKey(b.source), name: b.name === 'default' ? '*' : b.name });
   }
-  const reassigned = reassignedNames(ast.program);
+  const reassigned = reassignedNamesIn(index, ast.program);
   const vars = new Map<string, ModuleVar>();
   const functions = new Map<string, Node>();
   const exportedNames = new Set<string>();
@@ -55,8 +56,7 @@ export function moduleFacts(ast: BabelFile): ModuleFacts {
     if (v) v.exported = true;
   }
   // CommonJS: `exports.X = X` / `module.exports = { X }` export a constant too
-  visit(ast.program, (node) => {
-    if (node.type !== 'AssignmentExpression') return;
+  for (const node of index.ofType('AssignmentExpression')) {
     const right = node.right;
     if (right.type === 'Identifier' && vars.has(right.name) && isExportsTarget(node.left)) vars.get(right.name)!.exported = true;
     if (right.type === 'ObjectExpression' && isExportsTarget(node.left)) {
@@ -64,7 +64,7 @@ export function moduleFacts(ast: BabelFile): ModuleFacts {
         if (p.type === 'ObjectProperty' && p.value.type === 'Identifier' && vars.has(p.value.name)) vars.get(p.value.name)!.exported = true;
       }
     }
-  });
+  }
   return { imports, vars, functions };
 }
 
@@ -72,6 +72,14 @@ function isExportsTarget(node: Node): boolean {
   let n: Node = node;
   while (n.type === 'MemberExpression') n = n.object;
   return n.type === 'Identifier' && (n.name === 'exports' || n.name === 'module');
+}
+
+/** reassignedNames(root) from the node index of the tree `root` is in (no walk). */
+export function reassignedNamesIn(index: NodeIndex, root: Node): Set<string> {
+  const out = new Set<string>();
+  for (const node of index.ofType('AssignmentExpression')) if (node.left.type === 'Identifier' && isInside(index, node, root)) out.add(node.left.name);
+  for (const node of index.ofType('UpdateExpression')) if (node.argument.type === 'Identifier' && isInside(index, node, root)) out.add(node.argument.name);
+  return out;
 }
 
 /** Names assigned or updated anywhere (not scope-aware: a reassigned inner name of the same spelling counts too, which is safe). */

@@ -89,26 +89,25 @@ export function usesOf(node: Node, scope: UseScope, depth = 0): Use[] {
 
 function callUse(call: Node & { callee: Node; arguments: Node[] }, argIndex: number, direct: boolean, scope: UseScope): Use {
   const callee = resolveCallee(call.callee, scope.env.facts, (name) => scope.env.locals.get(name));
-  const base = { call, argIndex, direct };
   const fn = moduleFunction(callee);
   // mkdtemp's argument is a name prefix, not a path that is written
-  if (fn && /^mkdtemp(Sync)?$/.test(fn.fn)) return { ...base, kind: 'pure', timing: 'none' };
+  if (fn && (fn.fn === 'mkdtemp' || fn.fn === 'mkdtempSync')) return { call, argIndex, direct, kind: 'pure', timing: 'none' };
   if (fn && (fn.module === 'fs' || fn.module === 'fs/promises' || fn.module === 'fs-extra')) {
-    return { ...base, ...fsUse(fn.fn, argIndex, call.arguments), fn: fn.fn, timing: fsTiming(fn.module, fn.fn, callee) };
+    return { call, argIndex, direct, kind: fsUse(fn.fn, argIndex, call.arguments), fn: fn.fn, timing: fsTiming(fn.module, fn.fn, callee) };
   }
   if (fn && fn.module === 'child_process') {
     const timing: Timing = fn.fn.endsWith('Sync') ? 'sync' : callee.kind === 'module' && callee.promisified ? 'promise' : 'callback';
-    return { ...base, kind: 'process', fn: fn.fn, timing };
+    return { call, argIndex, direct, kind: 'process', fn: fn.fn, timing };
   }
-  if (callee.kind === 'module' && (callee.module === 'path' || callee.module === 'util')) return { ...base, kind: 'pure', timing: 'none' };
-  if (callee.kind === 'global' && PURE_GLOBALS.test(callee.path.join('.'))) return { ...base, kind: 'pure', timing: 'none' };
+  if (callee.kind === 'module' && (callee.module === 'path' || callee.module === 'util')) return { call, argIndex, direct, kind: 'pure', timing: 'none' };
+  if (callee.kind === 'global' && PURE_GLOBALS.test(callee.path.join('.'))) return { call, argIndex, direct, kind: 'pure', timing: 'none' };
   if (callee.kind === 'local') {
     const decl = scope.env.locals.get(callee.name) ?? scope.env.facts.functions.get(callee.name) ?? scope.env.facts.vars.get(callee.name)?.init;
     const fnNode = unwrapExpression(decl);
     const timing: Timing = isFunction(fnNode) && !fnNode.async ? 'sync' : 'promise';
-    return { ...base, kind: 'local-call', fn: callee.name, timing };
+    return { call, argIndex, direct, kind: 'local-call', fn: callee.name, timing };
   }
-  return { ...base, kind: 'escape', timing: 'none', reason: `passed to ${describe(callee)}` };
+  return { call, argIndex, direct, kind: 'escape', timing: 'none', reason: `passed to ${describe(callee)}` };
 }
 
 function describe(c: Callee): string {
@@ -120,18 +119,18 @@ function describe(c: Callee): string {
   return 'a call the tool cannot resolve, which may keep it';
 }
 
-function fsUse(fn: string, argIndex: number, args: Node[]): Pick<Use, 'kind'> {
-  const base = fn.replace(/Sync$/, '');
-  if (WRITE.has(base)) return { kind: argIndex === 0 ? 'write' : 'read' };
-  if (SECOND_ARG_WRITES.has(base)) return { kind: argIndex === 1 ? 'write' : base === 'rename' ? 'cleanup' : 'read' };
+function fsUse(fn: string, argIndex: number, args: Node[]): UseKind {
+  const base = fn.endsWith('Sync') ? fn.slice(0, -'Sync'.length) : fn;
+  if (WRITE.has(base)) return argIndex === 0 ? 'write' : 'read';
+  if (SECOND_ARG_WRITES.has(base)) return argIndex === 1 ? 'write' : base === 'rename' ? 'cleanup' : 'read';
   if (base === 'open' && argIndex === 0) {
     const flags = args[1] ? staticString(args[1]) : 'r';
-    return { kind: flags === null || /[wa+]/.test(flags) ? 'write' : 'read' };
+    return flags === null || /[wa+]/.test(flags) ? 'write' : 'read';
   }
-  if (base === 'mkdir' || base === 'mkdirp' || base === 'ensureDir') return { kind: 'mkdir' };
-  if (CHECK.has(base) || base === 'pathExists') return { kind: 'check' };
-  if (CLEANUP.has(base) || base === 'remove') return { kind: 'cleanup' };
-  return { kind: 'read' };
+  if (base === 'mkdir' || base === 'mkdirp' || base === 'ensureDir') return 'mkdir';
+  if (CHECK.has(base) || base === 'pathExists') return 'check';
+  if (CLEANUP.has(base) || base === 'remove') return 'cleanup';
+  return 'read';
 }
 
 function fsTiming(module: string, fn: string, callee: Callee): Timing {
