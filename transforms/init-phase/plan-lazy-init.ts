@@ -7,7 +7,7 @@ import type { FileAnalysis } from '../analysis/file-analysis';
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import { factsOf } from './module-facts';
 import type { PlanReport } from './reports';
-import { declaredNames, isReference, visitValues } from './scope';
+import { functionNames, isReference, reachedByValueWalk, type ModuleBinding } from './scope';
 
 export interface LazyInitSite {
   fn: FunctionNode;
@@ -32,17 +32,23 @@ export function planLazyInit(analysis: FileAnalysis): LazyInitPlan {
   const facts = factsOf(analysis);
   const fixes: LazyInitFix[] = [];
   const reports: PlanReport[] = [];
-  const refs = referencesByName(analysis.ast.program);
+  // only a binding declared empty is lazily initialized
+  const candidates: Array<{ name: string; b: ModuleBinding; declarator: VariableDeclarator }> = [];
   for (const [name, b] of facts.bindings) {
     if ((b.kind !== 'let' && b.kind !== 'var') || !b.declarator || b.declarator.id.type !== 'Identifier' || !emptyInit(b.declarator.init)) continue;
-    const mine = (refs.get(name) ?? []).filter((r) => r.node !== b.declarator!.id);
+    candidates.push({ name, b, declarator: b.declarator });
+  }
+  if (candidates.length === 0) return { fixes, reports };
+  const refs = referencesByName(analysis, new Set(candidates.map((c) => c.name)));
+  for (const { name, b, declarator } of candidates) {
+    const mine = (refs.get(name) ?? []).filter((r) => r.node !== declarator.id);
     const races = mine.map((r) => raceAt(analysis, r.node, name)).filter((s): s is RaceSite => !!s);
     const sites = uniqueBy(races, (s) => s.stmt);
     if (sites.length === 0) continue;
     const exported = analysis.ast.program.body[b.index].type.startsWith('Export');
     const suppressed = sites.some((s) => analysis.isSuppressed('lazy-init-race', s.stmt.loc?.start.line ?? 0));
     const fixable = !exported && !suppressed && sites.every((s) => s.site) && usedOnlyAfterSites(analysis, name, mine, sites.map((s) => s.site!));
-    if (fixable) fixes.push({ name, declarator: b.declarator, sites: sites.map((s) => s.site!) });
+    if (fixable) fixes.push({ name, declarator, sites: sites.map((s) => s.site!) });
     for (const s of sites) {
       reports.push({
         node: s.stmt,
@@ -141,7 +147,7 @@ function enclosingFunction(analysis: FileAnalysis, node: Node): FunctionNode | n
 function usedOnlyAfterSites(analysis: FileAnalysis, name: string, refs: Array<{ node: Node }>, sites: LazyInitSite[]): boolean {
   const byFn = new Map<FunctionNode, LazyInitSite>();
   for (const s of sites) {
-    if (byFn.has(s.fn) || declaredNames(s.fn).has(name)) return false;
+    if (byFn.has(s.fn) || functionNames(analysis, s.fn).declared.has(name)) return false;
     byFn.set(s.fn, s);
   }
   return refs.every(({ node }) => {
@@ -160,15 +166,16 @@ function within(node: Node, outer: Node): boolean {
   return (node.start ?? -1) >= (outer.start ?? 0) && (node.end ?? -1) <= (outer.end ?? 0);
 }
 
-function referencesByName(root: Node): Map<string, Array<{ node: Node }>> {
+/** The references to `names` a value walk of the program meets, in its order, from the index. */
+function referencesByName(analysis: FileAnalysis, names: ReadonlySet<string>): Map<string, Array<{ node: Node }>> {
   const out = new Map<string, Array<{ node: Node }>>();
-  visitValues(root, (node, parent) => {
-    if (node.type === 'Identifier' && isReference(node, parent)) {
-      let list = out.get(node.name);
-      if (!list) out.set(node.name, (list = []));
-      list.push({ node });
-    }
-  });
+  const program = analysis.ast.program;
+  for (const node of analysis.index.ofType('Identifier')) {
+    if (!names.has(node.name) || !isReference(node, analysis.index.parent(node)) || !reachedByValueWalk(analysis.index, node, program)) continue;
+    let list = out.get(node.name);
+    if (!list) out.set(node.name, (list = []));
+    list.push({ node });
+  }
   return out;
 }
 
