@@ -3,7 +3,7 @@
 import type { CallExpression, File as BabelFile, Node } from '@babel/types';
 import { dottedName, isFunction, propertyName, unwrapExpression } from '../analysis/ast';
 import { moduleDeclarations } from '../analysis/handlers';
-import { visit } from '../analysis/walk';
+import { isInside, visit, type NodeIndex } from '../analysis/walk';
 import type { Rule, RuleReport } from '../types';
 
 const PROMISE_STATICS = new Set(['Promise.all', 'Promise.allSettled', 'Promise.race', 'Promise.any']);
@@ -42,29 +42,61 @@ export const fireAndForget: Rule = {
   handlerFilesOnly: true,
   check(ctx) {
     const reports: RuleReport[] = [];
+    const { index } = ctx.analysis;
     const known = asyncNames(ctx.ast);
+    // from the promise-returning calls up to the statement (or forEach arrow) that drops them,
+    // instead of a walk of every handler body
+    const dropped: Array<{ call: CallExpression; anchor: Node }> = [];
+    for (const call of index.ofType('CallExpression')) {
+      if (!returnsPromise(call, known)) continue;
+      const anchor = droppingAnchor(call, index);
+      if (anchor) dropped.push({ call, anchor });
+    }
+    if (dropped.length === 0) return reports;
     for (const h of ctx.analysis.handlers) {
       const callback = h.fn.params.length >= 3 && h.fn.params[2].type === 'Identifier' ? h.fn.params[2].name : null;
-      visit(h.fn.body, (node, parent) => {
-        let expr: Node | null | undefined = null;
-        if (node.type === 'ExpressionStatement') expr = node.expression;
-        // items.forEach((i) => send(i))
-        else if (node.type === 'ArrowFunctionExpression' && node.body.type !== 'BlockStatement' && parent?.type === 'CallExpression' && propertyName(parent.callee as Node) === 'forEach') expr = node.body;
-        const e = unwrapExpression(expr?.type === 'UnaryExpression' && expr.operator === 'void' ? expr.argument : expr);
-        if (!e || e.type !== 'CallExpression' || !returnsPromise(e, known)) return undefined;
+      for (const { call, anchor } of dropped) {
+        // the arrow case needs its parent call: the body itself has none in the handler
+        if (anchor === h.fn.body || !isInside(index, anchor, h.fn.body)) continue;
         // a chain handing the callback on is the callback-handler rule's business
-        if (callback && mentions(e, callback)) return undefined;
+        if (callback && mentions(call, callback)) continue;
         reports.push({
-          node: e,
+          node: call,
           message: 'Promise started in the handler is neither awaited, returned nor caught: it outlives the response and an unhandled rejection can crash the worker.',
           hint: 'await it (or return it); if it must run in the background, add .catch()',
         });
-        return undefined;
-      });
+      }
     }
     return reports;
   },
 };
+
+// the wrappers unwrapExpression sees through
+const WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'ParenthesizedExpression', 'TypeCastExpression']);
+
+/**
+ * The node that throws the value of `call` away: the expression statement it is (`p();`,
+ * `void p();`, casts allowed), or the concise arrow passed to forEach it is the body of
+ * (`items.forEach((i) => p(i))`). Null otherwise.
+ */
+function droppingAnchor(call: CallExpression, index: NodeIndex): Node | null {
+  let value: Node = call;
+  let parent = index.parent(value);
+  while (parent && WRAPPERS.has(parent.type) && (parent as { expression?: Node }).expression === value) {
+    value = parent;
+    parent = index.parent(value);
+  }
+  if (parent?.type === 'UnaryExpression' && parent.operator === 'void' && parent.argument === value) {
+    value = parent;
+    parent = index.parent(value);
+  }
+  if (parent?.type === 'ExpressionStatement' && parent.expression === value) return parent;
+  if (parent?.type === 'ArrowFunctionExpression' && parent.body === value) {
+    const user = index.parent(parent);
+    if (user?.type === 'CallExpression' && propertyName(user.callee as Node) === 'forEach') return parent;
+  }
+  return null;
+}
 
 function mentions(node: Node, name: string): boolean {
   let found = false;
