@@ -49,48 +49,36 @@ function collectFacts(fn: FunctionNode): FunctionFacts {
   const declarations = new Map<string, number>();
   const references: Identifier[] = [];
   const calls: Array<CallExpression | NewExpression> = [];
-  const params: Identifier[] = [];
-  const flows: Flow[] = [];
   let writesGlobals = false;
-  // flows whose source subtree is being walked: every reference read there feeds them
-  const open: Flow[] = [];
-  const sourceOf = new Map<Node, Flow>();
-
   const declare = (ids: Identifier[]) => {
     for (const id of ids) declarations.set(id.name, (declarations.get(id.name) ?? 0) + 1);
   };
-  const flow = (source: Node | null | undefined, target: Node | null | undefined) => {
-    const f: Flow = { reads: new Set(), target };
-    flows.push(f);
-    if (source) sourceOf.set(source, f);
-  };
-
-  const walk = (node: Node, parent: Node | undefined, inBody: boolean): void => {
-    const opened = sourceOf.get(node);
-    if (opened) open.push(opened);
-    // declarationCounts
+  walkFunction(fn, (node, parent, inBody) => {
     if (isFunction(node)) {
-      const ids = node.params.flatMap((p) => patternNames(p));
-      declare(ids);
-      params.push(...ids);
+      for (const p of node.params) declare(patternNames(p));
       if ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') && node.id && node !== fn) declare([node.id]);
     } else if (node.type === 'VariableDeclarator') declare(patternNames(node.id));
     else if (node.type === 'ClassDeclaration' && node.id) declare([node.id]);
     else if (node.type === 'CatchClause' && node.param) declare(patternNames(node.param));
-    if (node.type === 'Identifier' && isReference(node, parent)) {
-      references.push(node);
-      for (const f of open) f.reads.add(node.name);
-    }
+    else if (node.type === 'Identifier' && isReference(node, parent)) references.push(node);
+    if (inBody && (node.type === 'CallExpression' || node.type === 'NewExpression')) calls.push(node);
     if (!writesGlobals && writesClientGlobalsAt(node)) writesGlobals = true;
-    if (inBody) {
-      if (node.type === 'CallExpression' || node.type === 'NewExpression') calls.push(node);
-      // requestTaint's flows
-      if (node.type === 'VariableDeclarator') flow(node.init, node.id);
-      else if (node.type === 'AssignmentExpression') flow(node.right, node.left);
-      else if (node.type === 'ForOfStatement' || node.type === 'ForInStatement') {
-        flow(node.right, node.left.type === 'VariableDeclaration' ? node.left.declarations[0]?.id : node.left);
-      }
-    }
+  });
+  return new CollectedFacts(fn, declarations, references, calls, writesGlobals);
+}
+
+/**
+ * Depth-first walk of `fn` (itself included) with parents, telling whether a node is inside the
+ * function's own body (its parameters, name and types are not). `exit`, when given, runs after a
+ * node's children.
+ */
+function walkFunction(
+  fn: FunctionNode,
+  enter: (node: Node, parent: Node | undefined, inBody: boolean) => void,
+  exit?: (node: Node) => void,
+): void {
+  const walk = (node: Node, parent: Node | undefined, inBody: boolean): void => {
+    enter(node, parent, inBody);
     const keys = VISITOR_KEYS[node.type];
     if (keys) {
       for (const key of keys) {
@@ -102,11 +90,9 @@ function collectFacts(fn: FunctionNode): FunctionFacts {
         } else if (child && typeof (child as Node).type === 'string') walk(child as Node, node, childInBody);
       }
     }
-    if (opened) open.pop();
+    exit?.(node);
   };
   walk(fn, undefined, false);
-
-  return new CollectedFacts(declarations, references, calls, writesGlobals, params, flows);
 }
 
 // A class, not an object literal with a getter: V8 keeps a literal's getter closure in its hidden
@@ -116,19 +102,52 @@ class CollectedFacts implements FunctionFacts {
   private taint?: Set<string>;
 
   constructor(
+    private readonly fn: FunctionNode,
     readonly declarations: Map<string, number>,
     readonly references: Identifier[],
     readonly calls: Array<CallExpression | NewExpression>,
     readonly writesClientGlobals: boolean,
-    private readonly params: Identifier[],
-    private readonly flows: Flow[],
   ) {
     this.localNames = new Set(declarations.keys());
   }
 
+  /** most sites never ask (their arguments are constants), so the flows are collected on demand */
   get requestTaint(): Set<string> {
-    return (this.taint ??= taintFixpoint(this.params, this.flows));
+    return (this.taint ??= requestTaint(this.fn));
   }
+}
+
+function requestTaint(fn: FunctionNode): Set<string> {
+  const params: Identifier[] = [];
+  const flows: Flow[] = [];
+  // flows whose source expression is being walked: every reference read there feeds them
+  const open: Flow[] = [];
+  const sourceOf = new Map<Node, Flow>();
+  const flow = (source: Node | null | undefined, target: Node | null | undefined) => {
+    const f: Flow = { reads: new Set(), target };
+    flows.push(f);
+    if (source) sourceOf.set(source, f);
+  };
+  walkFunction(
+    fn,
+    (node, parent, inBody) => {
+      const opened = sourceOf.get(node);
+      if (opened) open.push(opened);
+      if (isFunction(node)) for (const p of node.params) params.push(...patternNames(p));
+      // a source's own root has a declarator, assignment or loop as parent: a reference there too
+      if (node.type === 'Identifier' && open.length && isReference(node, parent)) for (const f of open) f.reads.add(node.name);
+      if (!inBody) return;
+      if (node.type === 'VariableDeclarator') flow(node.init, node.id);
+      else if (node.type === 'AssignmentExpression') flow(node.right, node.left);
+      else if (node.type === 'ForOfStatement' || node.type === 'ForInStatement') {
+        flow(node.right, node.left.type === 'VariableDeclaration' ? node.left.declarations[0]?.id : node.left);
+      }
+    },
+    (node) => {
+      if (open.length && open[open.length - 1] === sourceOf.get(node)) open.pop();
+    },
+  );
+  return taintFixpoint(params, flows);
 }
 
 /**

@@ -1,10 +1,10 @@
 // Names for hoisted clients and pools: readable, derived from the class or the local the
 // code already used, and never colliding with (or shadowed by) anything else in the file.
-import type { File as BabelFile, Node } from '@babel/types';
+import type { Node } from '@babel/types';
 import { isFunction } from '../analysis/ast';
 import type { NodeIndex } from '../analysis/walk';
-import { visit } from '../analysis/walk';
-import { isReference, patternNames } from './scope';
+import type { FileAnalysis } from '../analysis/file-analysis';
+import { identifiersNamed, isReference, patternNames } from './scope';
 
 /** `S3Client` → `s3Client`, `SQSClient` → `sqsClient`, `DynamoDB` → `dynamoDB`. */
 export function lowerCamel(className: string): string {
@@ -58,20 +58,26 @@ function shadowedAt(node: Node, name: string, index: NodeIndex): boolean {
  * the new binding (`users`) do not mention the name at all. `owners` are functions whose own
  * local of that name is the binding being hoisted: they are skipped.
  */
-export function isNameFree(ast: BabelFile, index: NodeIndex, name: string, owners: Set<Node>, users: Set<Node>, taken: Set<string>): boolean {
+export function isNameFree(analysis: FileAnalysis, name: string, owners: Set<Node>, users: Set<Node>, taken: Set<string>): boolean {
   if (taken.has(name)) return false;
-  let free = true;
-  visit(ast.program, (node, parent) => {
-    if (!free || owners.has(node)) return false;
-    if (users.has(node)) {
-      visit(node, (n, p) => {
-        if (n.type === 'Identifier' && n.name === name && isReference(n, p)) free = false;
-      });
-      return false;
+  const { index } = analysis;
+  for (const id of identifiersNamed(analysis, name)) {
+    const parent = index.parent(id);
+    // the outermost owner or user around it decides, as in a walk from the top that stops there
+    const region = outermostRegion(id, owners, users, index);
+    if (region && owners.has(region)) continue;
+    if (region) {
+      if (isReference(id, region === id ? undefined : parent)) return false;
+      continue;
     }
-    if (node.type === 'Identifier' && node.name === name) {
-      if (parent?.type.startsWith('Import') || (isReference(node, parent) && !shadowedAt(node, name, index))) free = false;
-    }
-  });
-  return free;
+    if (parent?.type.startsWith('Import') || (isReference(id, parent) && !shadowedAt(id, name, index))) return false;
+  }
+  return true;
+}
+
+function outermostRegion(node: Node, owners: Set<Node>, users: Set<Node>, index: NodeIndex): Node | undefined {
+  let region: Node | undefined;
+  if (owners.size === 0 && users.size === 0) return region;
+  for (let p: Node | undefined = node; p; p = index.parent(p)) if (owners.has(p) || users.has(p)) region = p;
+  return region;
 }

@@ -9,7 +9,7 @@ import type { FileAnalysis } from '../analysis/file-analysis';
 import { connectionUses, enclosingFunction, type ConnectionUse } from './connection-uses';
 import type { DbDriver } from './db-driver';
 import { handOutVerdict } from './hand-out';
-import { declarationCounts, isReference, referencesNamed } from './scope';
+import { declarationCounts, isReference, programReferencesNamed, referencesNamed } from './scope';
 import { statementList } from './statements';
 
 export interface AccessorCaller {
@@ -75,7 +75,7 @@ export function planAccessors(
     if (!isFunction(fn) || !onlyConnects(fn, flags, plan.inside)) return { why: `\`${top.name}()\` does more than connect and return the connection (or its flag is used elsewhere)` };
     plan.remove.push(top.statement);
     plan.remove.push(...flags);
-    for (const ref of referencesNamed(analysis.ast.program, top.name).filter((r) => r !== top.id && !isInside(analysis.index, r, fn))) {
+    for (const ref of programReferencesNamed(analysis, top.name).filter((r) => r !== top.id && !isInside(analysis.index, r, fn))) {
       const caller = callerOf(ref, analysis);
       if (!caller) return { why: `\`${top.name}()\` is used other than as \`const c = await ${top.name}()\`` };
       const callerUses = connectionUses(referencesNamed(caller.fn, caller.name).filter((r) => r !== caller.declarator.id), analysis);
@@ -158,7 +158,7 @@ function flagsOnlyUsedIn(fn: Node, analysis: FileAnalysis): Statement[] {
   for (const stmt of analysis.ast.program.body) {
     if (stmt.type !== 'VariableDeclaration' || stmt.kind === 'const' || stmt.declarations.length !== 1 || stmt.declarations[0].id.type !== 'Identifier') continue;
     const id = stmt.declarations[0].id;
-    const refs = referencesNamed(analysis.ast.program, id.name).filter((r) => r !== id && isReference(r, analysis.index.parent(r)));
+    const refs = programReferencesNamed(analysis, id.name).filter((r) => r !== id && isReference(r, analysis.index.parent(r)));
     if (refs.length && refs.every((r) => isInside(analysis.index, r, fn))) out.push(stmt);
   }
   return out;

@@ -17,7 +17,7 @@ import { moduleConsts } from './independence';
 import { invocationFunctions, perInvocationPlace, type InvocationFunction } from './invocation-functions';
 import { isNameFree } from './names';
 import { functionFacts } from './function-facts';
-import { declarationCounts, isReference, patternNames, referencesNamed } from './scope';
+import { declarationCounts, isReference, patternNames, programReferencesNamed } from './scope';
 import { classifySql, sqlHead } from './sql-text';
 import { planAccessors, type AccessorPlan } from './plan-db-accessors';
 import { statementList } from './statements';
@@ -483,7 +483,7 @@ function callsFunction(fn: Node, name: string | null): boolean {
 
 /** References to a module binding, skipping scopes that declare their own binding of the name. */
 function moduleReferences(analysis: FileAnalysis, name: string, declared: Identifier): Identifier[] {
-  return referencesNamed(analysis.ast.program, name).filter((r) => r !== declared && !shadowed(r, name, analysis));
+  return programReferencesNamed(analysis, name).filter((r) => r !== declared && !shadowed(r, name, analysis));
 }
 
 function shadowed(node: Node, name: string, analysis: FileAnalysis): boolean {
@@ -527,7 +527,7 @@ function namePools(analysis: FileAnalysis, pools: DbPool[], imports: Map<string,
     // the functions that will refer to the pool must not mention the name for anything else
     const users = new Set<Node>(pool.sites.flatMap((s) => (s.fn ? [s.fn.fn] : [...s.uses.map((u) => u.fn), ...(s.accessors?.callers.map((c) => c.fn) ?? [])].filter((f): f is Node => !!f))));
     const candidates = ['pool', 'dbPool', ...[2, 3, 4, 5].map((i) => `pool${i}`)];
-    pool.name = candidates.find((name) => isNameFree(analysis.ast, analysis.index, name, new Set(), users, taken)) ?? '';
+    pool.name = candidates.find((name) => isNameFree(analysis, name, new Set(), users, taken)) ?? '';
     if (pool.name) taken.add(pool.name);
   }
 }

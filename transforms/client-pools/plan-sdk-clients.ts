@@ -238,7 +238,7 @@ function nameGroups(analysis: FileAnalysis, groups: SdkGroup[]): void {
     for (const name of candidates) {
       const owners = new Set<Node>(group.sites.filter((s) => s.local?.name === name).map((s) => s.fn.fn));
       const users = new Set<Node>(group.sites.map((s) => s.fn.fn).filter((f) => !owners.has(f)));
-      if (isNameFree(analysis.ast, analysis.index, name, owners, users, taken)) {
+      if (isNameFree(analysis, name, owners, users, taken)) {
         group.name = name;
         break;
       }

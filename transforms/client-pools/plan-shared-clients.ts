@@ -16,7 +16,7 @@ import { invocationFunctions, perInvocationPlace, type InvocationFunction } from
 import { isNameFree } from './names';
 import { functionFacts } from './function-facts';
 import { mentionsAny } from './request-taint';
-import { declarationCounts, referencesNamed } from './scope';
+import { declarationCounts, programReferencesNamed } from './scope';
 import type { SharedClientFamily } from './shared-client-family';
 
 export interface SharedSite {
@@ -169,7 +169,7 @@ function nameGroups(analysis: FileAnalysis, groups: SharedGroup[], imports: Map<
       const owners = new Set<Node>(group.sites.filter((s) => !s.staticConnect && s.local.name === name).map((s) => s.fn.fn));
       const users = new Set<Node>(group.sites.map((s) => s.fn.fn));
       const nonOwners = new Set<Node>([...users].filter((f) => !owners.has(f)));
-      const free = (n: string, u: Set<Node>, o = new Set<Node>()) => isNameFree(analysis.ast, analysis.index, n, o, u, taken);
+      const free = (n: string, u: Set<Node>, o = new Set<Node>()) => isNameFree(analysis, n, o, u, taken);
       if (free(name, nonOwners, owners) && (!group.needsMemo || (free(memo, new Set()) && free(connect, users)))) {
         Object.assign(group, { name, memo, connect });
         taken.add(name).add(memo).add(connect);
@@ -190,7 +190,7 @@ function planModuleClients(analysis: FileAnalysis, plan: SharedPlan, imports: Ma
       const init = unwrapExpression(d.init);
       if (d.id.type !== 'Identifier' || !init || !family.recognise(init, imports)) continue;
       const name = d.id.name;
-      const uses = connectionUses(referencesNamed(analysis.ast.program, name).filter((r) => r !== d.id), analysis);
+      const uses = connectionUses(programReferencesNamed(analysis, name).filter((r) => r !== d.id), analysis);
       const inInvocation = (u: ConnectionUse) => !!u.fn && fns.some((f) => isInside(analysis.index, u.fn!, f.fn));
       const live = (u: ConnectionUse) => inInvocation(u) && !analysis.isSuppressed(family.rule, u.ref.loc?.start.line ?? 0);
       for (const u of uses) {
@@ -202,8 +202,8 @@ function planModuleClients(analysis: FileAnalysis, plan: SharedPlan, imports: Ma
       if (connects.length + closes.length === 0) continue;
       const { memo, connect } = memoNames(name);
       const shapeOk = [...connects, ...closes].every((u) => u.statement && u.call!.arguments.length === 0);
-      const namesOk = connects.length === 0 || (isNameFree(analysis.ast, analysis.index, memo, new Set(), new Set(), taken) &&
-        isNameFree(analysis.ast, analysis.index, connect, new Set(), new Set(connects.map((u) => u.fn!)), taken));
+      const namesOk = connects.length === 0 || (isNameFree(analysis, memo, new Set(), new Set(), taken) &&
+        isNameFree(analysis, connect, new Set(), new Set(connects.map((u) => u.fn!)), taken));
       const ok = shapeOk && namesOk;
       const why = ok ? '' : '; not rewritten: it is used as a value or the helper names are taken';
       for (const u of connects) plan.reports.push({ node: u.call!, message: `\`${name}.connect()\` runs on every invocation: concurrent requests race to connect the shared ${family.label}${why}`, hint: 'Connect once per worker through a memoized promise that resets on failure.', fixable: ok });

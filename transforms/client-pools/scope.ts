@@ -2,6 +2,8 @@
 // references, which names a function declares, and where a name is referred to.
 import type { Identifier, Node } from '@babel/types';
 import { isFunction } from '../analysis/ast';
+import type { FileAnalysis } from '../analysis/file-analysis';
+import { memoOn } from '../analysis/memo';
 import { visit } from '../analysis/walk';
 
 /** The identifiers a binding pattern declares (`{ a, b: [c] }` → a, c). */
@@ -78,6 +80,27 @@ export function referencesNamed(root: Node, name: string): Identifier[] {
     if (node.type === 'Identifier' && node.name === name && isReference(node, parent)) out.push(node);
   });
   return out;
+}
+
+const IDENTIFIERS_BY_NAME = {};
+
+/** Every identifier of the file named `name`, in source order (from the node index, grouped once per analysis). */
+export function identifiersNamed(analysis: FileAnalysis, name: string): Identifier[] {
+  const byName = memoOn(analysis, IDENTIFIERS_BY_NAME, () => {
+    const out = new Map<string, Identifier[]>();
+    for (const id of analysis.index.ofType('Identifier')) {
+      const list = out.get(id.name);
+      if (list) list.push(id);
+      else out.set(id.name, [id]);
+    }
+    return out;
+  });
+  return byName.get(name) ?? [];
+}
+
+/** referencesNamed(program, name) without walking the program. */
+export function programReferencesNamed(analysis: FileAnalysis, name: string): Identifier[] {
+  return identifiersNamed(analysis, name).filter((id) => isReference(id, analysis.index.parent(id)));
 }
 
 /** Every name used as a variable (reference or declaration) anywhere inside `root`. */
