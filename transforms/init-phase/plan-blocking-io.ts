@@ -8,7 +8,8 @@ import { VISITOR_KEYS } from '@babel/types';
 import { calleeMember, factsOf, type ModuleFacts } from './module-facts';
 import type { HeavyPlan } from './plan-heavy-work';
 import type { PlanReport } from './reports';
-import { declaredNames, isReference, visitValues } from './scope';
+import { functionNames, isReference, reachedByValueWalk } from './scope';
+import { isInside } from '../analysis/walk';
 
 export type SyncModule = 'fs' | 'crypto' | 'zlib' | 'child_process';
 
@@ -54,32 +55,41 @@ export function planBlockingIo(analysis: FileAnalysis, heavy: HeavyPlan): Blocki
   const facts = factsOf(analysis);
   const moved = new Set<Node>(heavy.moves.flatMap((m) => m.statements));
   const fdInUse = analysis.source.includes('openSync') || /\bopen\(/.test(analysis.source);
+  const found = syncCalls(analysis, facts);
   for (const handler of analysis.handlers) {
     const fn = handler.fn;
-    const touchesState = readsModuleState(fn, facts);
-    const fsCalls = syncFsCalls(fn, facts);
-    // a read and a write of files in one synchronous run cannot interleave with another request; with awaits they can
-    const fsSequence = fsCalls.length > 1 && fsCalls.some((n) => !FS_READS.has(n));
+    // nothing a walk of the handler would report
+    if (!hasFindingInside(analysis, found, fn.body)) continue;
+    // asked only when a call gets that far
+    let touchesState: boolean | undefined;
+    const touches = () => (touchesState ??= readsModuleState(analysis, fn, facts));
+    let fsSequence: boolean | undefined;
+    const sequence = () => {
+      if (fsSequence === undefined) {
+        const fsCalls = syncFsCalls(analysis, fn, facts);
+        // a read and a write of files in one synchronous run cannot interleave with another request; with awaits they can
+        fsSequence = fsCalls.length > 1 && fsCalls.some((n) => !FS_READS.has(n));
+      }
+      return fsSequence;
+    };
     const walk = (node: Node, nested: boolean) => {
       if (moved.has(node)) return;
       const iterations = node.type === 'ForStatement' ? loopBound(node) : null;
       if (iterations !== null && iterations >= CPU_LOOP_ITERATIONS) reports.push(cpuLoop(node, iterations));
-      if (node.type === 'CallExpression') {
-        const found = classify(node, facts);
-        if (found) {
-          const why = found.module === 'child_process' ? 'child'
-            : found.asyncName === null ? 'no-twin'
-              : nested ? 'nested'
-                : !fn.async ? 'sync-handler'
-                  : touchesState ? 'state'
-                    : fdInUse && FD_TAKING.has(found.syncName) ? 'fd'
-                      : found.module === 'fs' && fsSequence ? 'fs-sequence'
-                      : null;
-          if (why === null) {
-            fixes.push({ call: node, module: found.module as SyncCallFix['module'], asyncName: found.asyncName!, form: found.form, syncName: found.syncName });
-          }
-          reports.push(describe(node, found.syncName, why));
+      const call = node.type === 'CallExpression' ? found.get(node) : undefined;
+      if (call) {
+        const why = call.module === 'child_process' ? 'child'
+          : call.asyncName === null ? 'no-twin'
+            : nested ? 'nested'
+              : !fn.async ? 'sync-handler'
+                : touches() ? 'state'
+                  : fdInUse && FD_TAKING.has(call.syncName) ? 'fd'
+                    : call.module === 'fs' && sequence() ? 'fs-sequence'
+                    : null;
+        if (why === null) {
+          fixes.push({ call: node as CallExpression, module: call.module as SyncCallFix['module'], asyncName: call.asyncName!, form: call.form, syncName: call.syncName });
         }
+        reports.push(describe(node, call.syncName, why));
       }
       for (const key of VISITOR_KEYS[node.type] ?? []) {
         const child = (node as unknown as Record<string, unknown>)[key];
@@ -91,6 +101,25 @@ export function planBlockingIo(analysis: FileAnalysis, heavy: HeavyPlan): Blocki
     walk(fn.body, false);
   }
   return { fixes, reports };
+}
+
+type SyncCall = NonNullable<ReturnType<typeof classify>>;
+
+/** classify() of every call of the file that it recognizes, from the index. */
+function syncCalls(analysis: FileAnalysis, facts: ModuleFacts): Map<Node, SyncCall> {
+  const out = new Map<Node, SyncCall>();
+  for (const node of analysis.index.ofType('CallExpression')) {
+    const found = classify(node, facts);
+    if (found) out.set(node, found);
+  }
+  return out;
+}
+
+/** Does `root` hold a sync call or a `for` loop (the only nodes the handler walk reports)? */
+function hasFindingInside(analysis: FileAnalysis, found: Map<Node, SyncCall>, root: Node): boolean {
+  for (const node of found.keys()) if (isInside(analysis.index, node, root)) return true;
+  for (const node of analysis.index.ofType('ForStatement')) if (isInside(analysis.index, node, root)) return true;
+  return false;
 }
 
 function classify(call: CallExpression, facts: ModuleFacts): { module: SyncModule; syncName: string; asyncName: string | null; form: 'named' | 'member' } | null {
@@ -107,26 +136,25 @@ function classify(call: CallExpression, facts: ModuleFacts): { module: SyncModul
   return { module, syncName: m.name, asyncName, form: m.form };
 }
 
-function syncFsCalls(fn: Node, facts: ModuleFacts): string[] {
+/** The sync fs functions `fn` calls (those a value walk of it meets). */
+function syncFsCalls(analysis: FileAnalysis, fn: Node, facts: ModuleFacts): string[] {
   const names: string[] = [];
-  visitValues(fn, (node) => {
-    if (node.type !== 'CallExpression') return;
+  for (const node of analysis.index.ofType('CallExpression')) {
     const m = calleeMember(facts, node.callee, ['fs']);
-    if (m && m.name.endsWith('Sync')) names.push(m.name);
-  });
+    if (m && m.name.endsWith('Sync') && reachedByValueWalk(analysis.index, node, fn)) names.push(m.name);
+  }
   return names;
 }
 
 /** Reads or writes of mutable module state: a new await would let other requests interleave there. */
-function readsModuleState(fn: Node, facts: ModuleFacts): boolean {
-  const locals = declaredNames(fn);
-  let found = false;
-  visitValues(fn, (node, parent) => {
-    if (found || node.type !== 'Identifier' || !isReference(node, parent) || locals.has(node.name)) return;
+function readsModuleState(analysis: FileAnalysis, fn: Node, facts: ModuleFacts): boolean {
+  const locals = functionNames(analysis, fn).declared;
+  for (const node of analysis.index.ofType('Identifier')) {
     const b = facts.bindings.get(node.name);
-    if (b && (b.kind === 'let' || b.kind === 'var' || ((b.kind === 'const' || b.kind === 'require') && facts.mutated.has(node.name)))) found = true;
-  });
-  return found;
+    if (!b || !(b.kind === 'let' || b.kind === 'var' || ((b.kind === 'const' || b.kind === 'require') && facts.mutated.has(node.name)))) continue;
+    if (!locals.has(node.name) && isReference(node, analysis.index.parent(node)) && reachedByValueWalk(analysis.index, node, fn)) return true;
+  }
+  return false;
 }
 
 /** A counted loop this long is CPU work that holds the worker's event loop for a noticeable time. */
