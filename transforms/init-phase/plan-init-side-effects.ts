@@ -13,21 +13,34 @@ const MIGRATION = /(^|\.)(migrate|runMigrations?|migrateLatest|migrations)(\.|$)
 export function planInitSideEffects(analysis: FileAnalysis): PlanReport[] {
   // the module facts are a walk of the whole file: only computed once a call's arguments qualify
   const facts = () => factsOf(analysis);
+  // what each call would report wherever it is; then only the calls init runs are reported
+  const found = new Map<Node, PlanReport>();
+  for (const node of analysis.index.ofType('CallExpression')) {
+    const r = sideEffect(node, facts);
+    if (r) found.set(node, r);
+  }
+  if (found.size === 0) return [];
   const out: PlanReport[] = [];
   visitInitCode(analysis.ast, (node) => {
-    if (node.type !== 'CallExpression') return;
-    const name = calleeName(node) ?? '';
-    const callee = unwrapExpression(node.callee);
-    const method = callee?.type === 'MemberExpression' ? propertyName(callee) : null;
-    if (method === 'listen' && baseIdentifier(callee) !== 'process') {
-      out.push(report(node, 'starts a server at init', 'every worker thread runs init, so the second listen() on the same port fails with EADDRINUSE; a Lambda handler should not listen (use the handler, or a Lambda Web Adapter)'));
-    } else if (MIGRATION.test(name) || (method === 'sync' && /sequelize/i.test(baseIdentifier(callee) ?? '')) || runsMigrationCommand(node, facts)) {
-      out.push(report(node, 'runs a schema migration at init', 'it now runs once per worker, several at the same time: run migrations once from a deployment step (CI, a custom resource, a separate function)'));
-    } else if (exclusiveCreate(node, facts)) {
-      out.push(report(node, "creates an exclusive ('wx') file at init", 'all workers share /tmp, so every worker but the first fails with EEXIST: use a per-worker name or do not lock'));
-    }
+    const r = found.get(node);
+    if (r) out.push({ ...r });
   });
   return out;
+}
+
+/** The finding a call at init would get, or null. */
+function sideEffect(node: Extract<Node, { type: 'CallExpression' }>, facts: () => ModuleFacts): PlanReport | null {
+  const name = calleeName(node) ?? '';
+  const callee = unwrapExpression(node.callee);
+  const method = callee?.type === 'MemberExpression' ? propertyName(callee) : null;
+  if (method === 'listen' && baseIdentifier(callee) !== 'process') {
+    return report(node, 'starts a server at init', 'every worker thread runs init, so the second listen() on the same port fails with EADDRINUSE; a Lambda handler should not listen (use the handler, or a Lambda Web Adapter)');
+  } else if (MIGRATION.test(name) || (method === 'sync' && /sequelize/i.test(baseIdentifier(callee) ?? '')) || runsMigrationCommand(node, facts)) {
+    return report(node, 'runs a schema migration at init', 'it now runs once per worker, several at the same time: run migrations once from a deployment step (CI, a custom resource, a separate function)');
+  } else if (exclusiveCreate(node, facts)) {
+    return report(node, "creates an exclusive ('wx') file at init", 'all workers share /tmp, so every worker but the first fails with EEXIST: use a per-worker name or do not lock');
+  }
+  return null;
 }
 
 function report(node: Node, what: string, hint: string): PlanReport {
