@@ -36,18 +36,33 @@ export function staticValue(node: Node, env: EvalEnv): string | null {
   return ps.every((p) => 'text' in p) ? ps.map((p) => (p as { text: string }).text).join('') : null;
 }
 
+const TMP_DIR = `${TMP}/`;
+
 function classify(ps: Part[]): PathValue | null {
   let prefix = '';
   let i = 0;
   for (; i < ps.length && 'text' in ps[i]; i++) prefix += (ps[i] as { text: string }).text;
-  if (prefix !== TMP && !prefix.startsWith(`${TMP}/`)) return null;
+  if (prefix !== TMP && !prefix.startsWith(TMP_DIR)) return null;
   if (i === ps.length) {
-    const path = posix.normalize(prefix).replace(/\/+$/, '');
-    return path === TMP ? { kind: 'root' } : path.startsWith(`${TMP}/`) ? { kind: 'fixed', path } : null;
+    const path = normalizedPath(prefix);
+    return path === TMP ? { kind: 'root' } : path.startsWith(TMP_DIR) ? { kind: 'fixed', path } : null;
   }
   const markers = ps.filter((p): p is { marker: 'unique' | 'event' | 'dynamic' } => 'marker' in p).map((p) => p.marker);
   const kind = markers.includes('unique') ? 'unique' : markers.includes('event') ? 'event' : 'dynamic';
   return { kind };
+}
+
+// A file spells the same few paths again and again (a constant is evaluated at each read):
+// normalised once each. Bounded, so a huge run does not keep every path it has seen.
+const NORMALIZED = new Map<string, string>();
+
+function normalizedPath(path: string): string {
+  let normalized = NORMALIZED.get(path);
+  if (normalized === undefined) {
+    if (NORMALIZED.size >= 1000) NORMALIZED.clear();
+    NORMALIZED.set(path, (normalized = posix.normalize(path).replace(/\/+$/, '')));
+  }
+  return normalized;
 }
 
 const DYNAMIC: Part[] = [{ marker: 'dynamic' }];

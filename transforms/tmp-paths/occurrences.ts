@@ -5,7 +5,7 @@ import { isFunction } from '../analysis/ast';
 import type { HandlerInfo } from '../analysis/handlers';
 import { isPropertyKey } from '../analysis/names-in-use';
 import { isInside, visit, type NodeIndex } from '../analysis/walk';
-import { tmpPathValue, type EvalEnv, type PathValue } from './evaluate';
+import { TMP, tmpPathValue, type EvalEnv, type PathValue } from './evaluate';
 import type { ModuleFacts, ModuleVar } from './module-facts';
 import { reassignedNames, reassignedNamesIn } from './module-facts';
 import { usesOf, type Use } from './uses';
@@ -45,6 +45,8 @@ export function findOccurrences(ast: BabelFile, index: NodeIndex, facts: ModuleF
       }
       if (!CANDIDATES.has(node.type) || !parent) return undefined;
       if (node.type === 'Identifier' && (!mayHoldPath(node.name, env) || !isReference(node, parent, index.parent(parent)))) return undefined;
+      // a string is a /tmp path only when its own text starts with one
+      if (node.type === 'StringLiteral' && !node.value.startsWith(TMP)) return undefined;
       const value = tmpPathValue(node, env);
       if (!value) return undefined;
       if (owner.fn === null) outermost.push(...outermostFunctions(node));
@@ -71,7 +73,7 @@ export function findOccurrences(ast: BabelFile, index: NodeIndex, facts: ModuleF
  * name or an unknown one is never a /tmp path (see `parts` in evaluate.ts).
  */
 function mayHoldPath(name: string, env: EvalEnv): boolean {
-  return !env.eventNames.has(name) && (env.locals.has(name) || env.facts.vars.has(name));
+  return (env.locals.has(name) || env.facts.vars.has(name)) && !env.eventNames.has(name);
 }
 
 /** The functions in `root` not nested in another function (`root` itself when it is one). */
