@@ -33,15 +33,14 @@ const FUNCTION_LIKE_TYPES = Object.keys(VISITOR_KEYS).filter((type) => /Function
 const DECLARING_TYPES: Node['type'][] = ['VariableDeclarator', 'CatchClause', 'ClassDeclaration', ...FUNCTION_LIKE_TYPES];
 
 /**
- * Names declared anywhere inside `fn`'s body (a shadowed callback cannot be followed), from the
- * node index instead of a walk of the body. TS function and method types (`(cb: X) => void`)
- * have `parameters`, not `params`, and declare nothing at run time.
+ * Which of `wanted` are declared anywhere inside `fn`'s body (a shadowed callback cannot be
+ * followed), from the node index instead of a walk of the body. TS function and method types
+ * (`(cb: X) => void`) have `parameters`, not `params`, and declare nothing at run time.
  */
-export function namesDeclaredInside(fn: FunctionNode, index: NodeIndex): Set<string> {
-  const names = new Set<string>();
+export function namesDeclaredInside(fn: FunctionNode, index: NodeIndex, wanted: Array<string | null>): Set<string> {
+  const found = new Set<string>();
   for (const type of DECLARING_TYPES) {
     for (const node of index.ofType(type)) {
-      if (!isInside(index, node, fn.body)) continue;
       const declared: string[] = [];
       if (node.type === 'VariableDeclarator') patternNames(node.id, declared);
       else if (node.type === 'CatchClause') patternNames(node.param, declared);
@@ -52,10 +51,11 @@ export function namesDeclaredInside(fn: FunctionNode, index: NodeIndex): Set<str
         for (const p of f.params ?? []) patternNames(p, declared);
         if ((f.type === 'FunctionDeclaration' || f.type === 'FunctionExpression') && f.id) declared.push(f.id.name);
       }
-      for (const name of declared) names.add(name);
+      const hits = declared.filter((name) => wanted.includes(name) && !found.has(name));
+      if (hits.length > 0 && isInside(index, node, fn.body)) for (const name of hits) found.add(name);
     }
   }
-  return names;
+  return found;
 }
 
 /** Returns a promise in plain sight: `return new Promise(…)`, `return p.then(…)`, `return Promise.all(…)`, `.promise()`. */

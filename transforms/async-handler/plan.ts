@@ -5,7 +5,7 @@ import type { AssignmentExpression, CallExpression, ExpressionStatement, File as
 import { dottedName, propertyName, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import { isStreamingHandler, type HandlerInfo } from '../analysis/handlers';
 import { isPropertyKey } from '../analysis/names-in-use';
-import { visit, type NodeIndex } from '../analysis/walk';
+import { isInside, visit, type NodeIndex } from '../analysis/walk';
 import { completionKindOf, type CompletionNames } from './completion';
 import { calledElsewhere, namesDeclaredInside, paramName, returnsPromise } from './handler-facts';
 import type { HandlerKind, HandlerPlan, PlanScope } from './scope';
@@ -45,7 +45,7 @@ export function planHandler(h: HandlerInfo, ast: BabelFile, file: string, index:
   const names: CompletionNames = { callback, context };
   const scope: PlanScope = { fn, ast, index, names, problems: plan.problems, edits: plan.edits };
 
-  const declared = callback || context ? namesDeclaredInside(fn, index) : null;
+  const declared = callback || context ? namesDeclaredInside(fn, index, [callback, context]) : null;
   if (kind === 'callback') {
     if (fn.params.length > 3) plan.problems.push({ node: fn.params[3], message: 'handler declares more than three parameters' });
     if (!callback) plan.problems.push({ node: fn.params[2], message: 'the callback parameter is a pattern' });
@@ -59,8 +59,7 @@ export function planHandler(h: HandlerInfo, ast: BabelFile, file: string, index:
 
   // every use of the callback, and every context.succeed/fail/done call
   const sites: Node[] = [];
-  // without a callback, most handlers have none of these: the file's node lists say so cheaply
-  if (callback || mayHaveSites(index, names, context)) visit(fn.body, (node, parent) => {
+  const record = (node: Node, parent: Node | undefined) => {
     const completion = node.type === 'CallExpression' ? completionKindOf(node, names) : null;
     if (completion && completion !== 'callback') {
       sites.push(node);
@@ -90,7 +89,12 @@ export function planHandler(h: HandlerInfo, ast: BabelFile, file: string, index:
       if (fixable) plan.independent.push({ kind: 'xray', node, context: names.context! });
     }
     return undefined;
-  });
+  };
+  const found = callback ? null : siteNodes(fn, index, names, context);
+  if (found) {
+    // the body as the walk sees it: the root has no parent
+    for (const node of found) record(node, node === fn.body ? undefined : index.parent(node));
+  } else visit(fn.body, record);
 
   planSites(sites, scope);
   if (plan.problems.length === 0) planUnwrapTry(scope);
@@ -109,15 +113,25 @@ function isProcessExit(call: CallExpression): boolean {
 }
 
 /**
- * Whether the file has anything the handler walk below records when there is no callback: a
- * context.succeed/fail/done call, a process.exit call, a callbackWaitsForEmptyEventLoop
- * assignment or a trace id read. False means the walk would find nothing.
+ * Without a callback, the handler walk records only context.succeed/fail/done calls and
+ * callbackWaitsForEmptyEventLoop assignments (both listed in `legacy`), process.exit calls and
+ * trace id reads (both listed in `independent`). Each node list of the index is in source order,
+ * so the nodes of one kind are too; two kinds that share a list would need their interleaving
+ * (null: walk). Else the nodes the walk would record, in its order.
  */
-function mayHaveSites(index: NodeIndex, names: CompletionNames, context: string | null): boolean {
-  for (const call of index.ofType('CallExpression')) if (completionKindOf(call, names) || isProcessExit(call)) return true;
-  if (context) for (const node of index.ofType('AssignmentExpression')) if (isWaitsAssignment(node, context)) return true;
-  for (const node of index.ofType('MemberExpression')) if (isTraceIdRead(node)) return true;
-  return false;
+function siteNodes(fn: FunctionNode, index: NodeIndex, names: CompletionNames, context: string | null): Node[] | null {
+  const inBody = (node: Node) => isInside(index, node, fn.body);
+  const legacyCalls: Node[] = [];
+  const exits: Node[] = [];
+  for (const call of index.ofType('CallExpression')) {
+    if (completionKindOf(call, names)) {
+      if (inBody(call)) legacyCalls.push(call);
+    } else if (isProcessExit(call) && inBody(call)) exits.push(call);
+  }
+  const waits = context ? index.ofType('AssignmentExpression').filter((node) => isWaitsAssignment(node, context) && inBody(node)) : [];
+  const traces = index.ofType('MemberExpression').filter((node) => isTraceIdRead(node) && inBody(node));
+  if ((legacyCalls.length > 0 && waits.length > 0) || (exits.length > 0 && traces.length > 0)) return null;
+  return [...legacyCalls, ...waits, ...exits, ...traces];
 }
 
 function insideTry(node: Node, fn: FunctionNode, index: NodeIndex): boolean {
