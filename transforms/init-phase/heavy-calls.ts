@@ -2,7 +2,7 @@
 // Only what is listed here is ever moved to init: anything else is left alone.
 import type { Node } from '@babel/types';
 import { dottedName, propertyName, requireSource, staticString, unwrapExpression } from '../analysis/ast';
-import { calleeMember, importsFrom, type ModuleFacts } from './module-facts';
+import { baseIdentifier, calleeMember, importsFrom, type ModuleFacts } from './module-facts';
 import { isNodeBuiltin } from '../analysis/module-specifier';
 
 export type HeavyKind = 'file' | 'secret' | 'parameter' | 'fetch' | 'require' | 'import' | 'compile' | 'model';
@@ -147,6 +147,9 @@ function isValidatorClass(callee: Node, facts: ModuleFacts): boolean {
 
 /** `tf.loadLayersModel` (namespace or default import) or a named import of a loader (`InferenceSession.create`). */
 function isModelLoader(callee: Node, facts: ModuleFacts): boolean {
+  // most callees are not imported from anywhere: ask before spelling the whole name
+  const root = baseIdentifier(callee);
+  if (root === null || !facts.bindings.get(root)?.source) return false;
   const name = dottedName(callee);
   if (!name) return false;
   const [base, ...rest] = name.split('.');
