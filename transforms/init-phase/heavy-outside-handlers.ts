@@ -110,14 +110,18 @@ function functionsWhoseResultIsKept(analysis: FileAnalysis): Set<Node> {
     if (!byName.size) return kept;
     const program = analysis.ast.program;
     for (const node of analysis.index.ofType('AssignmentExpression')) {
-      if (node.left.type !== 'Identifier' || !reachedByValueWalk(analysis.index, node, program)) continue;
-      const fn = enclosingFunction(analysis, node);
-      if (fn && functionNames(analysis, fn).declared.has(node.left.name)) continue;
+      if (node.left.type !== 'Identifier') continue;
+      // the module functions the value calls; then whether the assignment counts (the costlier questions)
+      const called: Node[] = [];
       visitValues(node.right, (inner) => {
         if (inner.type === 'CallExpression' && inner.callee.type === 'Identifier' && byName.has(inner.callee.name)) {
-          kept.add(byName.get(inner.callee.name)!);
+          called.push(byName.get(inner.callee.name)!);
         }
       });
+      if (called.length === 0 || !reachedByValueWalk(analysis.index, node, program)) continue;
+      const fn = enclosingFunction(analysis, node);
+      if (fn && functionNames(analysis, fn).declared.has(node.left.name)) continue;
+      for (const f of called) kept.add(f);
     }
     return kept;
   });
