@@ -46,25 +46,64 @@ export function functionFacts(analysis: FileAnalysis, fn: FunctionNode): Functio
 }
 
 function collectFacts(fn: FunctionNode): FunctionFacts {
-  const declarations = new Map<string, number>();
-  const references: Identifier[] = [];
-  const calls: Array<CallExpression | NewExpression> = [];
-  let writesGlobals = false;
-  const declare = (ids: Identifier[]) => {
-    for (const id of ids) declarations.set(id.name, (declarations.get(id.name) ?? 0) + 1);
-  };
-  walkFunction(fn, (node, parent, inBody) => {
+  const found = new FactsWalk(fn);
+  found.walk(fn, undefined, false);
+  return new CollectedFacts(fn, found.declarations, found.references, found.calls, found.writesGlobals);
+}
+
+/** The walk behind collectFacts: a plain recursive method, as it runs on every node of every invocation function. */
+class FactsWalk {
+  readonly declarations = new Map<string, number>();
+  readonly references: Identifier[] = [];
+  readonly calls: Array<CallExpression | NewExpression> = [];
+  writesGlobals = false;
+
+  constructor(private readonly fn: FunctionNode) {}
+
+  walk(node: Node, parent: Node | undefined, inBody: boolean): void {
+    this.enter(node, parent, inBody);
+    const keys = VISITOR_KEYS[node.type];
+    if (!keys) return;
+    for (const key of keys) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      // only the root's own `body` is "the body"; everything below it inherits
+      const childInBody = inBody || (node === this.fn && key === 'body');
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof (c as Node).type === 'string') this.walk(c as Node, node, childInBody);
+      } else if (child && typeof (child as Node).type === 'string') this.walk(child as Node, node, childInBody);
+    }
+  }
+
+  private enter(node: Node, parent: Node | undefined, inBody: boolean): void {
+    switch (node.type) {
+      case 'Identifier':
+        if (isReference(node, parent)) this.references.push(node);
+        return;
+      case 'VariableDeclarator':
+        this.declare(node.id);
+        return;
+      case 'ClassDeclaration':
+        if (node.id) this.declare(node.id);
+        return;
+      case 'CatchClause':
+        if (node.param) this.declare(node.param);
+        return;
+      case 'CallExpression':
+      case 'NewExpression':
+        if (inBody) this.calls.push(node);
+        break;
+    }
     if (isFunction(node)) {
-      for (const p of node.params) declare(patternNames(p));
-      if ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') && node.id && node !== fn) declare([node.id]);
-    } else if (node.type === 'VariableDeclarator') declare(patternNames(node.id));
-    else if (node.type === 'ClassDeclaration' && node.id) declare([node.id]);
-    else if (node.type === 'CatchClause' && node.param) declare(patternNames(node.param));
-    else if (node.type === 'Identifier' && isReference(node, parent)) references.push(node);
-    if (inBody && (node.type === 'CallExpression' || node.type === 'NewExpression')) calls.push(node);
-    if (!writesGlobals && writesClientGlobalsAt(node)) writesGlobals = true;
-  });
-  return new CollectedFacts(fn, declarations, references, calls, writesGlobals);
+      for (const p of node.params) this.declare(p);
+      if ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') && node.id && node !== this.fn) this.declare(node.id);
+    }
+    if (!this.writesGlobals && writesClientGlobalsAt(node)) this.writesGlobals = true;
+  }
+
+  /** counts the names a binding pattern declares */
+  private declare(pattern: Node): void {
+    for (const id of patternNames(pattern)) this.declarations.set(id.name, (this.declarations.get(id.name) ?? 0) + 1);
+  }
 }
 
 /**

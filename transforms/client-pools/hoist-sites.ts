@@ -46,10 +46,13 @@ function isAssigned(ref: Identifier, analysis: FileAnalysis): boolean {
   return (p?.type === 'AssignmentExpression' && p.left === ref) || p?.type === 'UpdateExpression';
 }
 
-export function argumentsVerdict(node: Node, fn: InvocationFunction, analysis: FileAnalysis, env: IndependenceEnv, tainted: Set<string>): ArgsVerdict {
+export function argumentsVerdict(node: Node, fn: InvocationFunction, analysis: FileAnalysis, env: IndependenceEnv): ArgsVerdict {
   const args = node.type === 'NewExpression' || node.type === 'CallExpression' ? node.arguments : [];
+  const facts = functionFacts(analysis, fn.fn);
   // clients read process.env (region, credentials, PG* variables) when built: per-request env writes pin them here
-  if (!functionFacts(analysis, fn.fn).writesClientGlobals && args.every((a) => isIndependent(a.type === 'SpreadElement' ? a.argument : a, env))) return 'independent';
+  if (!facts.writesClientGlobals && args.every((a) => isIndependent(a.type === 'SpreadElement' ? a.argument : a, env))) return 'independent';
+  // only now is the request taint needed (most clients are built from constants)
+  const tainted = facts.requestTaint;
   return args.some((a) => mentionsAny(a, tainted)) ? 'request' : 'local';
 }
 

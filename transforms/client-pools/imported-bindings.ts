@@ -2,6 +2,8 @@
 // `require` alike, so a client class is recognised however the file loads it.
 import type { File as BabelFile, Node } from '@babel/types';
 import { requireSource, unwrapExpression } from '../analysis/ast';
+import type { FileAnalysis } from '../analysis/file-analysis';
+import { memoOn } from '../analysis/memo';
 
 export interface ImportedBinding {
   source: string;
@@ -9,6 +11,13 @@ export interface ImportedBinding {
   imported: string;
   /** the statement that creates the binding */
   statement: Node;
+}
+
+const IMPORTED_BINDINGS = {};
+
+/** importedBindings of the analysed file, computed once per analysis (every client-pools plan asks); read-only. */
+export function fileImports(analysis: FileAnalysis): Map<string, ImportedBinding> {
+  return memoOn(analysis, IMPORTED_BINDINGS, () => importedBindings(analysis.ast));
 }
 
 export function importedBindings(ast: BabelFile): Map<string, ImportedBinding> {

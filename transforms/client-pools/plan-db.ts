@@ -12,7 +12,7 @@ import { connectionUses, enclosingFunction, type ConnectionUse } from './connect
 import type { DbDriver } from './db-driver';
 import { argumentsVerdict, declaredLocal, moduleNamesUsed, moduleStatements } from './hoist-sites';
 import { handOutVerdict } from './hand-out';
-import { importedBindings, type ImportedBinding } from './imported-bindings';
+import { fileImports, type ImportedBinding } from './imported-bindings';
 import { moduleConsts } from './independence';
 import { invocationFunctions, perInvocationPlace, type InvocationFunction } from './invocation-functions';
 import { isNameFree } from './names';
@@ -79,7 +79,7 @@ const SESSION_HINT = 'Keep a dedicated connection for session work (check one ou
 export function planDb(analysis: FileAnalysis, drivers: DbDriver[]): DbPlan {
   const reports: RuleReport[] = [];
   const pools: DbPool[] = [];
-  const imports = importedBindings(analysis.ast);
+  const imports = fileImports(analysis);
   const fns = invocationFunctions(analysis);
   const consts = moduleConsts(analysis.ast.program);
   const statements = moduleStatements(analysis.ast.program);
@@ -291,9 +291,8 @@ function isPromiseApi(c: Candidate): boolean {
 function planInvocationSite(c: Candidate, analysis: FileAnalysis, imports: Map<string, ImportedBinding>, consts: Map<string, Node>): DbSite | { why: string; hint?: string } {
   const fn = c.fn!;
   const facts = functionFacts(analysis, fn.fn);
-  const tainted = facts.requestTaint;
   const localNames = facts.localNames;
-  const verdict = argumentsVerdict(c.node, fn, analysis, { imports, moduleConsts: consts, localNames, hoisted: new Set() }, tainted);
+  const verdict = argumentsVerdict(c.node, fn, analysis, { imports, moduleConsts: consts, localNames, hoisted: new Set() });
   if (verdict === 'request') return { why: 'its options come from the request', hint: 'Keep one pool per tenant/database at module scope (a Map keyed by it), each with a small max.' };
   if (verdict === 'local') return { why: 'its options are computed inside the function', hint: 'Build the options at module scope and create one small pool there.' };
   const local = declaredLocal(c.node, fn, analysis);

@@ -5,7 +5,7 @@ import type { Node, ObjectExpression } from '@babel/types';
 import { requireSource, staticString, unwrapExpression } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import type { RuleReport } from '../types';
-import { importedBindings, resolveImportedPath, type ImportedBinding } from './imported-bindings';
+import { fileImports, resolveImportedPath, type ImportedBinding } from './imported-bindings';
 import { moduleConsts } from './independence';
 
 interface Orm {
@@ -98,7 +98,7 @@ const ORMS: Orm[] = [
 ];
 
 export function planOrmPools(analysis: FileAnalysis, rule: string): RuleReport[] {
-  const imports = importedBindings(analysis.ast);
+  const imports = fileImports(analysis);
   const consts = moduleConsts(analysis.ast.program);
   const resolve = (n: Node | null | undefined): Node | null | undefined => {
     const u = unwrapExpression(n);

@@ -7,7 +7,7 @@ import type { FileAnalysis } from '../analysis/file-analysis';
 import type { RuleReport } from '../types';
 import { canonicalKey } from './canonical';
 import { argumentsVerdict, declaredLocal, isCachedConstruction, moduleNamesUsed, moduleStatements, type DeclaredLocal } from './hoist-sites';
-import { importedBindings, type ImportedBinding } from './imported-bindings';
+import { fileImports, type ImportedBinding } from './imported-bindings';
 import { moduleConsts } from './independence';
 import { invocationFunctions, perInvocationPlace, type InvocationFunction } from './invocation-functions';
 import { isNameFree, suffixFrom } from './names';
@@ -91,11 +91,11 @@ function sdkConstructions(analysis: FileAnalysis, imports: Map<string, ImportedB
 }
 
 function collectSites(analysis: FileAnalysis) {
-  const imports = importedBindings(analysis.ast);
+  const imports = fileImports(analysis);
   const found: Array<{ node: Node; fn: InvocationFunction; client: SdkConstruction }> = [];
   const clients = sdkConstructions(analysis, imports);
   // only code inside functions can run per invocation: most files build their clients at module scope
-  if (![...clients.keys()].some((node) => enclosingFunction(node, analysis))) return { imports, found };
+  if (!anyInsideFunction(clients.keys(), analysis)) return { imports, found };
   for (const fn of invocationFunctions(analysis)) {
     for (const node of functionFacts(analysis, fn.fn).calls) {
       const client = clients.get(node);
@@ -107,6 +107,11 @@ function collectSites(analysis: FileAnalysis) {
   // source order, so the first construction in the file gives the shared client its name
   found.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0));
   return { imports, found };
+}
+
+function anyInsideFunction(nodes: Iterable<Node>, analysis: FileAnalysis): boolean {
+  for (const node of nodes) if (enclosingFunction(node, analysis)) return true;
+  return false;
 }
 
 /** Is `node` inside another construction, up to and including `body`? */
@@ -139,9 +144,8 @@ export function planSdkClients(analysis: FileAnalysis): SdkPlan {
     const localNames = facts.localNames;
     const hoisted = hoistedLocals.get(fn) ?? new Map<string, SdkGroup>();
     hoistedLocals.set(fn, hoisted);
-    const tainted = facts.requestTaint;
     const env = { imports, moduleConsts: consts, localNames, hoisted: new Set(hoisted.keys()) };
-    const verdict = argumentsVerdict(node, fn, analysis, env, tainted);
+    const verdict = argumentsVerdict(node, fn, analysis, env);
     const what = `\`${client.display}\` is constructed ${perInvocationPlace(fn)}`;
     if (verdict === 'request') {
       reports.push({
@@ -225,7 +229,7 @@ function firstString(node: Node): string | null {
 }
 
 function nameGroups(analysis: FileAnalysis, groups: SdkGroup[]): void {
-  const taken = new Set<string>(importedBindings(analysis.ast).keys());
+  const taken = new Set<string>(fileImports(analysis).keys());
   const baseUsed = new Set<string>();
   for (const group of groups) {
     const first = group.sites[0];

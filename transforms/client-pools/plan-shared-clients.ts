@@ -10,7 +10,7 @@ import type { RuleReport } from '../types';
 import { canonicalKey } from './canonical';
 import { connectionUses, type ConnectionUse } from './connection-uses';
 import { argumentsVerdict, declaredLocal, isCachedConstruction, moduleNamesUsed, moduleStatements, type DeclaredLocal } from './hoist-sites';
-import { importedBindings, type ImportedBinding } from './imported-bindings';
+import { fileImports, type ImportedBinding } from './imported-bindings';
 import { moduleConsts } from './independence';
 import { invocationFunctions, perInvocationPlace, type InvocationFunction } from './invocation-functions';
 import { isNameFree } from './names';
@@ -69,7 +69,7 @@ export function memoNames(name: string): { memo: string; connect: string } {
 
 export function planSharedClients(analysis: FileAnalysis, family: SharedClientFamily): SharedPlan {
   const plan: SharedPlan = { family, groups: [], moduleClients: [], reports: [] };
-  const imports = importedBindings(analysis.ast);
+  const imports = fileImports(analysis);
   const fns = invocationFunctions(analysis);
   const consts = moduleConsts(analysis.ast.program);
   const statements = moduleStatements(analysis.ast.program);
@@ -89,7 +89,7 @@ export function planSharedClients(analysis: FileAnalysis, family: SharedClientFa
       const what = `a ${family.label} is ${staticConnect ? 'connected' : 'created'} ${perInvocationPlace(fn)}`;
       const facts = functionFacts(analysis, fn.fn);
       const localNames = facts.localNames;
-      const verdict = argumentsVerdict(node, fn, analysis, { imports, moduleConsts: consts, localNames, hoisted: new Set() }, facts.requestTaint);
+      const verdict = argumentsVerdict(node, fn, analysis, { imports, moduleConsts: consts, localNames, hoisted: new Set() });
       if (verdict !== 'independent') {
         report(node, `${what}; not rewritten: its options ${verdict === 'request' ? 'come from the request' : 'are computed inside the function'}`, false,
           verdict === 'request' ? `Keep one ${family.label} per distinct configuration at module scope (a Map keyed by it).` : family.hint);

@@ -3,7 +3,6 @@
 import type { Identifier, Node } from '@babel/types';
 import { isFunction } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
-import { memoOn } from '../analysis/memo';
 import { visit } from '../analysis/walk';
 
 /** The identifiers a binding pattern declares (`{ a, b: [c] }` → a, c). */
@@ -82,20 +81,9 @@ export function referencesNamed(root: Node, name: string): Identifier[] {
   return out;
 }
 
-const IDENTIFIERS_BY_NAME = {};
-
-/** Every identifier of the file named `name`, in source order (from the node index, grouped once per analysis). */
+/** Every identifier of the file named `name`, in source order (from the node index: no walk). */
 export function identifiersNamed(analysis: FileAnalysis, name: string): Identifier[] {
-  const byName = memoOn(analysis, IDENTIFIERS_BY_NAME, () => {
-    const out = new Map<string, Identifier[]>();
-    for (const id of analysis.index.ofType('Identifier')) {
-      const list = out.get(id.name);
-      if (list) list.push(id);
-      else out.set(id.name, [id]);
-    }
-    return out;
-  });
-  return byName.get(name) ?? [];
+  return analysis.index.ofType('Identifier').filter((id) => id.name === name);
 }
 
 /** referencesNamed(program, name) without walking the program. */

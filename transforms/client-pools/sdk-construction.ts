@@ -15,19 +15,25 @@ export interface SdkConstruction {
 
 const V2_NOT_CLIENTS = /(Credentials|^Config|^Endpoint|^Http\w*|^Request|^Response|^Service|^EventListeners|^SequentialExecutor|^ParamValidator|^MetadataService|^Signers|^util|^ManagedUpload|^Token\w*)$/;
 
+const V3_CLIENT_PACKAGE = /^@aws-sdk\/(client-[a-z0-9-]+|lib-dynamodb)$/;
+const CLIENT_CLASS = /Client$/;
+const CAPITALISED = /^[A-Z]/;
+const V2_SINGLE_CLIENT = /^aws-sdk\/clients\/([a-z0-9]+)$/;
+const DOCUMENT_CLIENT = /^DynamoDBDocument(Client)?$/;
+
 export function sdkConstruction(node: Node, imports: Map<string, ImportedBinding>): SdkConstruction | null {
   if (node.type === 'NewExpression') {
     const target = resolveImportedPath(node.callee, imports);
     if (!target) return null;
     const last = target.path.split('.').pop() ?? '';
     const written = dottedName(node.callee) ?? last;
-    if (/^@aws-sdk\/(client-[a-z0-9-]+|lib-dynamodb)$/.test(target.source) && /Client$/.test(last)) {
+    if (V3_CLIENT_PACKAGE.test(target.source) && CLIENT_CLASS.test(last)) {
       return { display: written, suggestedName: lowerCamel(last) };
     }
-    if (target.source === 'aws-sdk' && target.path && !target.path.split('.').some((s) => V2_NOT_CLIENTS.test(s)) && /^[A-Z]/.test(target.path)) {
+    if (target.source === 'aws-sdk' && target.path && !target.path.split('.').some((s) => V2_NOT_CLIENTS.test(s)) && CAPITALISED.test(target.path)) {
       return { display: written, suggestedName: lowerCamel(last) };
     }
-    const v2Single = /^aws-sdk\/clients\/([a-z0-9]+)$/.exec(target.source);
+    const v2Single = V2_SINGLE_CLIENT.exec(target.source);
     if (v2Single && (target.path === '' || target.path === 'DocumentClient')) {
       return { display: written, suggestedName: lowerCamel(target.path || target.local) };
     }
@@ -37,7 +43,7 @@ export function sdkConstruction(node: Node, imports: Map<string, ImportedBinding
     const callee = unwrapExpression(node.callee);
     if (callee?.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'from') return null;
     const target = resolveImportedPath(callee.object, imports);
-    if (!target || target.source !== '@aws-sdk/lib-dynamodb' || !/^DynamoDBDocument(Client)?$/.test(target.path)) return null;
+    if (!target || target.source !== '@aws-sdk/lib-dynamodb' || !DOCUMENT_CLIENT.test(target.path)) return null;
     return { display: `${target.local}.from`, suggestedName: target.path === 'DynamoDBDocument' ? 'documentClient' : 'docClient' };
   }
   return null;
