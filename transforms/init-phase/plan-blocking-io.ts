@@ -4,12 +4,10 @@
 import type { CallExpression, Node } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { isFunction } from '../analysis/ast';
-import { VISITOR_KEYS } from '@babel/types';
 import { calleeMember, factsOf, type ModuleFacts } from './module-facts';
 import type { HeavyPlan } from './plan-heavy-work';
 import type { PlanReport } from './reports';
 import { functionNames, isReference, reachedByValueWalk } from './scope';
-import { isInside } from '../analysis/walk';
 
 export type SyncModule = 'fs' | 'crypto' | 'zlib' | 'child_process';
 
@@ -56,10 +54,12 @@ export function planBlockingIo(analysis: FileAnalysis, heavy: HeavyPlan): Blocki
   const moved = new Set<Node>(heavy.moves.flatMap((m) => m.statements));
   const fdInUse = analysis.source.includes('openSync') || /\bopen\(/.test(analysis.source);
   const found = syncCalls(analysis, facts);
+  // the only nodes a handler can be reported for, in walk order (a call and a loop never start at the same offset)
+  const candidates = [...found.keys(), ...analysis.index.ofType('ForStatement')].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   for (const handler of analysis.handlers) {
     const fn = handler.fn;
-    // nothing a walk of the handler would report
-    if (!hasFindingInside(analysis, found, fn.body)) continue;
+    const sites = sitesIn(analysis, candidates, fn.body, moved);
+    if (sites.length === 0) continue;
     // asked only when a call gets that far
     let touchesState: boolean | undefined;
     const touches = () => (touchesState ??= readsModuleState(analysis, fn, facts));
@@ -72,8 +72,7 @@ export function planBlockingIo(analysis: FileAnalysis, heavy: HeavyPlan): Blocki
       }
       return fsSequence;
     };
-    const walk = (node: Node, nested: boolean) => {
-      if (moved.has(node)) return;
+    for (const { node, nested } of sites) {
       const iterations = node.type === 'ForStatement' ? loopBound(node) : null;
       if (iterations !== null && iterations >= CPU_LOOP_ITERATIONS) reports.push(cpuLoop(node, iterations));
       const call = node.type === 'CallExpression' ? found.get(node) : undefined;
@@ -91,16 +90,30 @@ export function planBlockingIo(analysis: FileAnalysis, heavy: HeavyPlan): Blocki
         }
         reports.push(describe(node, call.syncName, why));
       }
-      for (const key of VISITOR_KEYS[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        for (const k of Array.isArray(child) ? child : [child]) {
-          if (k && typeof (k as Node).type === 'string') walk(k as Node, nested || isFunction(node));
-        }
-      }
-    };
-    walk(fn.body, false);
+    }
   }
   return { fixes, reports };
+}
+
+/**
+ * The candidates a walk of `body` meets, skipping moved statements; `nested` when a function
+ * lies between the node and `body` (body itself included).
+ */
+function sitesIn(analysis: FileAnalysis, candidates: Node[], body: Node, moved: ReadonlySet<Node>): Array<{ node: Node; nested: boolean }> {
+  const out: Array<{ node: Node; nested: boolean }> = [];
+  for (const node of candidates) {
+    let nested = false;
+    let skipped = moved.has(node);
+    let cur: Node | undefined = node;
+    while (cur && cur !== body) {
+      cur = analysis.index.parent(cur);
+      if (!cur) break;
+      if (isFunction(cur)) nested = true;
+      if (moved.has(cur)) skipped = true;
+    }
+    if (cur === body && !skipped) out.push({ node, nested });
+  }
+  return out;
 }
 
 type SyncCall = NonNullable<ReturnType<typeof classify>>;
@@ -113,13 +126,6 @@ function syncCalls(analysis: FileAnalysis, facts: ModuleFacts): Map<Node, SyncCa
     if (found) out.set(node, found);
   }
   return out;
-}
-
-/** Does `root` hold a sync call or a `for` loop (the only nodes the handler walk reports)? */
-function hasFindingInside(analysis: FileAnalysis, found: Map<Node, SyncCall>, root: Node): boolean {
-  for (const node of found.keys()) if (isInside(analysis.index, node, root)) return true;
-  for (const node of analysis.index.ofType('ForStatement')) if (isInside(analysis.index, node, root)) return true;
-  return false;
 }
 
 function classify(call: CallExpression, facts: ModuleFacts): { module: SyncModule; syncName: string; asyncName: string | null; form: 'named' | 'member' } | null {
