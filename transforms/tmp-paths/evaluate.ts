@@ -121,10 +121,14 @@ const UNIQUE_FUNCTIONS = new Set(['randomUUID', 'mkdtemp', 'mkdtempSync', 'v4', 
 // only these can make one (resolveCallee's member chain ends with the callee's own key).
 const PATH_FUNCTIONS = new Set(['tmpdir', 'join', 'resolve', ...UNIQUE_FUNCTIONS]);
 
+/** False for a call that is certainly dynamic, like `JSON.stringify(x)` or `s3.send(c)`, without resolving the receiver. */
+export function callMayMakePath(call: Node & { callee: Node }): boolean {
+  const member = unwrapExpression(call.callee);
+  return !((member?.type === 'MemberExpression' || member?.type === 'OptionalMemberExpression') && !PATH_FUNCTIONS.has(memberKey(member) ?? ''));
+}
+
 function callParts(n: Node & { callee: Node; arguments: Node[] }, env: EvalEnv, depth: number): Part[] {
-  // `JSON.stringify(x)`, `s3.send(c)`: dynamic, without resolving the receiver
-  const member = unwrapExpression(n.callee);
-  if ((member?.type === 'MemberExpression' || member?.type === 'OptionalMemberExpression') && !PATH_FUNCTIONS.has(memberKey(member) ?? '')) return DYNAMIC;
+  if (!callMayMakePath(n)) return DYNAMIC;
   const callee = resolveCallee(n.callee, env.facts, (name) => env.locals.get(name));
   const fn = moduleFunction(callee);
   if (fn && fn.module === 'os' && fn.fn === 'tmpdir' && n.arguments.length === 0) return [{ text: TMP }];

@@ -1,11 +1,12 @@
-// Every place a file uses a path under /tmp: one walk of the program that evaluates candidate
-// expressions with the environment of the function they are in, and records how each is used.
-import type { File as BabelFile, Node, VariableDeclarator } from '@babel/types';
+// Every place a file uses a path under /tmp: candidate expressions evaluated with the environment
+// of the function they are in, in the order of a walk of the program, and how each is used.
+import type { Node, VariableDeclarator } from '@babel/types';
 import { isFunction } from '../analysis/ast';
 import type { HandlerInfo } from '../analysis/handlers';
 import { isPropertyKey } from '../analysis/names-in-use';
 import { isInside, visit, type NodeIndex } from '../analysis/walk';
-import { TMP, tmpPathValue, type EvalEnv, type PathValue } from './evaluate';
+import { isOutermostFunction, pathCandidates, scanOwner, sortInTreeOrder } from './candidates';
+import { tmpPathValue, type EvalEnv, type PathValue } from './evaluate';
 import type { ModuleFacts, ModuleVar } from './module-facts';
 import { reassignedNames, reassignedNamesIn } from './module-facts';
 import { usesOf, type Use } from './uses';
@@ -27,45 +28,78 @@ export interface Occurrence {
   uses: Use[];
 }
 
-const CANDIDATES = new Set(['StringLiteral', 'TemplateLiteral', 'CallExpression', 'OptionalCallExpression', 'BinaryExpression', 'Identifier']);
-
-export function findOccurrences(ast: BabelFile, index: NodeIndex, facts: ModuleFacts, handlers: HandlerInfo[]): Occurrence[] {
-  const out: Occurrence[] = [];
-  const moduleInits = new Set([...facts.vars.values()].map((v) => v.init));
-  const initEnv: EvalEnv = { facts, locals: new Map(), eventNames: new Set() };
-  // the module scan stops at every outermost function: it lists them (in source order) for their own scans
-  const outermost: Node[] = [];
-  const scan = (root: Node, owner: Owner, env: EvalEnv) => {
-    const scope = { index, env, localRefs: (name: string) => (owner.fn ? referencesIn(owner.fn, name) : []) };
-    visit(root, (node, parent) => {
-      // functions are scanned with their own env; a handler nested in a factory is its own owner
-      if (node !== root && isFunction(node) && (owner.fn === null || handlerFns.has(node))) {
-        if (owner.fn === null) outermost.push(node);
-        return false;
-      }
-      if (!CANDIDATES.has(node.type) || !parent) return undefined;
-      if (node.type === 'Identifier' && (!mayHoldPath(node.name, env) || !isReference(node, parent, index.parent(parent)))) return undefined;
-      // a string is a /tmp path only when its own text starts with one
-      if (node.type === 'StringLiteral' && !node.value.startsWith(TMP)) return undefined;
-      const value = tmpPathValue(node, env);
-      if (!value) return undefined;
-      if (owner.fn === null) outermost.push(...outermostFunctions(node));
-      if (value.kind === 'root') return false;
-      // a module constant's declaration is not a use; its readers are
-      if (owner.fn === null && moduleInits.has(node) && parent.type === 'VariableDeclarator') return false;
-      const moduleVar = node.type === 'Identifier' && !env.locals.has(node.name) ? facts.vars.get(node.name) : undefined;
-      out.push({ node, value, owner, moduleVar, uses: usesOf(node, scope) });
-      return false;
-    });
-  };
+/**
+ * Each function (and module init) is scanned in source order with its own environment: the first
+ * candidate on a path that has a /tmp value is the occurrence, and what is inside it is not looked
+ * at again. The candidates come from the node index (see candidates.ts), grouped by the function
+ * whose scan meets them; a handler nested in a factory is its own owner.
+ */
+export function findOccurrences(index: NodeIndex, facts: ModuleFacts, handlers: HandlerInfo[]): Occurrence[] {
   const handlerFns = new Set<Node>(handlers.map((h) => h.fn));
-  scan(ast.program, { fn: null, handler: null, label: 'module init' }, initEnv);
-  for (const fn of new Set([...outermost, ...handlerFns])) {
-    const handler = handlers.find((h) => h.fn === fn) ?? null;
-    const env: EvalEnv = { facts, locals: indexedLocalValues(fn, index), eventNames: handler ? indexedEventNames(fn, index) : new Set() };
-    scan(fn, { fn, handler, label: handler ? `handler ${handler.exportName}` : functionLabel(fn, index) }, env);
+  const groups = new Map<Node | null, Node[]>();
+  for (const node of pathCandidates(index, facts)) {
+    const owner = scanOwner(node, index, handlerFns);
+    const group = groups.get(owner);
+    if (group) group.push(node);
+    else groups.set(owner, [node]);
+  }
+  const out: Occurrence[] = [];
+  for (const fn of scanOrder([...groups.keys()], handlers, index)) out.push(...scanGroup(fn, groups.get(fn)!, { index, facts, handlers }));
+  return out;
+}
+
+/** Module init first, then the outermost functions in source order, then nested handlers in export order. */
+function scanOrder(owners: Array<Node | null>, handlers: HandlerInfo[], index: NodeIndex): Array<Node | null> {
+  const fns = owners.filter((fn): fn is Node => fn !== null);
+  const outermost = sortInTreeOrder(fns.filter((fn) => isOutermostFunction(fn, index)), index);
+  const nested = fns.filter((fn) => !outermost.includes(fn));
+  nested.sort((a, b) => handlers.findIndex((h) => h.fn === a) - handlers.findIndex((h) => h.fn === b));
+  return [...(owners.includes(null) ? [null] : []), ...outermost, ...nested];
+}
+
+interface ScanContext {
+  index: NodeIndex;
+  facts: ModuleFacts;
+  handlers: HandlerInfo[];
+}
+
+/** The occurrences in one function's scan (`fn` null: module init), from its candidates. */
+function scanGroup(fn: Node | null, candidates: Node[], { index, facts, handlers }: ScanContext): Occurrence[] {
+  const handler = fn ? (handlers.find((h) => h.fn === fn) ?? null) : null;
+  const env: EvalEnv = fn
+    ? { facts, locals: indexedLocalValues(fn, index), eventNames: handler ? indexedEventNames(fn, index) : new Set() }
+    : { facts, locals: new Map(), eventNames: new Set() };
+  const owner: Owner = fn ? { fn, handler, label: handler ? `handler ${handler.exportName}` : functionLabel(fn, index) } : { fn: null, handler: null, label: 'module init' };
+  const scope = { index, env, localRefs: (name: string) => (fn ? referencesIn(fn, name) : []) };
+  const moduleInits = fn ? null : new Set([...facts.vars.values()].map((v) => v.init));
+  const evaluated = candidates.filter((node) => {
+    if (node.type !== 'Identifier') return true;
+    const parent = index.parent(node)!;
+    return mayHoldPath(node.name, env) && isReference(node, parent, index.parent(parent));
+  });
+  // the walk records a candidate with a value unless it is inside another one (it does not go there)
+  const values = new Map<Node, PathValue>();
+  for (const node of evaluated) {
+    const value = tmpPathValue(node, env);
+    if (value) values.set(node, value);
+  }
+  const first = [...values.keys()].filter((node) => !insideValued(node, fn, values, index));
+  const out: Occurrence[] = [];
+  for (const node of sortInTreeOrder(first, index)) {
+    const value = values.get(node)!;
+    if (value.kind === 'root') continue;
+    // a module constant's declaration is not a use; its readers are
+    if (moduleInits?.has(node) && index.parent(node)!.type === 'VariableDeclarator') continue;
+    const moduleVar = node.type === 'Identifier' && !env.locals.has(node.name) ? facts.vars.get(node.name) : undefined;
+    out.push({ node, value, owner, moduleVar, uses: usesOf(node, scope) });
   }
   return out;
+}
+
+/** Inside another candidate of the same scan that has a value. */
+function insideValued(node: Node, fn: Node | null, values: Map<Node, PathValue>, index: NodeIndex): boolean {
+  for (let p = index.parent(node); p && p !== fn; p = index.parent(p)) if (values.has(p)) return true;
+  return false;
 }
 
 /**
@@ -74,19 +108,6 @@ export function findOccurrences(ast: BabelFile, index: NodeIndex, facts: ModuleF
  */
 function mayHoldPath(name: string, env: EvalEnv): boolean {
   return (env.locals.has(name) || env.facts.vars.has(name)) && !env.eventNames.has(name);
-}
-
-/** The functions in `root` not nested in another function (`root` itself when it is one). */
-function outermostFunctions(root: Node): Node[] {
-  const out: Node[] = [];
-  visit(root, (node) => {
-    if (isFunction(node)) {
-      out.push(node);
-      return false;
-    }
-    return undefined;
-  });
-  return out;
 }
 
 function functionLabel(fn: Node, index: NodeIndex): string {

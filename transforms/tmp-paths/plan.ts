@@ -70,7 +70,7 @@ export function planTmpPaths(analysis: FileAnalysis): TmpPlan {
   const plan: TmpPlan = { handlerFixes: [], cacheFixes: [], findings: [] };
   if (!NEEDS.some((token) => analysis.source.includes(token))) return plan;
   const facts = moduleFacts(analysis.ast, analysis.index);
-  const occurrences = findOccurrences(analysis.ast, analysis.index, facts, analysis.handlers);
+  const occurrences = findOccurrences(analysis.index, facts, analysis.handlers);
   if (occurrences.length === 0) return plan;
   const line = (n: Node) => n.loc?.start.line ?? 1;
   // module state: module variables something reassigns (constants never flag a reuse)
