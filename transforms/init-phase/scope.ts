@@ -211,7 +211,8 @@ export function visitValues(root: Node, enter: (node: Node, parent: Node | undef
   const walk = (node: Node, parent: Node | undefined) => {
     enter(node, parent);
     for (const key of VISITOR_KEYS[node.type] ?? []) {
-      if (!isValueKey(node, key)) continue;
+      if (TYPE_ONLY_KEYS.has(key)) continue;
+      if (VALUE_WRAPPERS.has(node.type) && key !== 'expression' && key !== 'parameter') continue;
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
         for (const c of child) if (isValueNode(c)) walk(c, node);
@@ -219,11 +220,6 @@ export function visitValues(root: Node, enter: (node: Node, parent: Node | undef
     }
   };
   walk(root, undefined);
-}
-
-/** Does visitValues enter `node`'s `key`? */
-function isValueKey(node: Node, key: string): boolean {
-  return !TYPE_ONLY_KEYS.has(key) && (!VALUE_WRAPPERS.has(node.type) || key === 'expression' || key === 'parameter');
 }
 
 function isValueNode(x: unknown): x is Node {
