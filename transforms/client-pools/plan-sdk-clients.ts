@@ -14,7 +14,7 @@ import { isNameFree, suffixFrom } from './names';
 import { isReference } from './scope';
 import { enclosingFunction } from './connection-uses';
 import { functionFacts } from './function-facts';
-import { sdkConstruction, type SdkConstruction } from './sdk-construction';
+import { sdkConstruction, startsFromImport, type SdkConstruction } from './sdk-construction';
 import { effectStatement } from './statements';
 import { visit } from '../analysis/walk';
 
@@ -78,11 +78,16 @@ function unsafeUse(local: DeclaredLocal, analysis: FileAnalysis, cleanups: State
   return null;
 }
 
-/** Every SDK client construction in the file (a construction nested in another is part of it). */
-function sdkConstructions(analysis: FileAnalysis, imports: Map<string, ImportedBinding>): Map<Node, SdkConstruction> {
+/**
+ * The SDK client constructions inside functions (only code in a function can run per invocation;
+ * most files build their clients at module scope). A construction nested in another is part of it.
+ */
+function constructionsInFunctions(analysis: FileAnalysis, imports: Map<string, ImportedBinding>): Map<Node, SdkConstruction> {
   const out = new Map<Node, SdkConstruction>();
   for (const type of ['NewExpression', 'CallExpression'] as const) {
     for (const node of analysis.index.ofType(type)) {
+      // cheap tests first: most calls and `new`s are not built from an import, or run at module scope
+      if (!startsFromImport(node, imports) || !enclosingFunction(node, analysis)) continue;
       const client = sdkConstruction(node, imports);
       if (client) out.set(node, client);
     }
@@ -93,9 +98,8 @@ function sdkConstructions(analysis: FileAnalysis, imports: Map<string, ImportedB
 function collectSites(analysis: FileAnalysis) {
   const imports = fileImports(analysis);
   const found: Array<{ node: Node; fn: InvocationFunction; client: SdkConstruction }> = [];
-  const clients = sdkConstructions(analysis, imports);
-  // only code inside functions can run per invocation: most files build their clients at module scope
-  if (!anyInsideFunction(clients.keys(), analysis)) return { imports, found };
+  const clients = constructionsInFunctions(analysis, imports);
+  if (clients.size === 0) return { imports, found };
   for (const fn of invocationFunctions(analysis)) {
     for (const node of functionFacts(analysis, fn.fn).calls) {
       const client = clients.get(node);
@@ -107,11 +111,6 @@ function collectSites(analysis: FileAnalysis) {
   // source order, so the first construction in the file gives the shared client its name
   found.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0));
   return { imports, found };
-}
-
-function anyInsideFunction(nodes: Iterable<Node>, analysis: FileAnalysis): boolean {
-  for (const node of nodes) if (enclosingFunction(node, analysis)) return true;
-  return false;
 }
 
 /** Is `node` inside another construction, up to and including `body`? */

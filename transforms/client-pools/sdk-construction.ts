@@ -21,6 +21,22 @@ const CAPITALISED = /^[A-Z]/;
 const V2_SINGLE_CLIENT = /^aws-sdk\/clients\/([a-z0-9]+)$/;
 const DOCUMENT_CLIENT = /^DynamoDBDocument(Client)?$/;
 
+/**
+ * Does the class of a `new` (or the object of a static call like `X.from()`) start from an
+ * imported name? A cheap necessary condition for sdkConstruction, tested first on every node.
+ */
+export function startsFromImport(node: Node, imports: Map<string, ImportedBinding>): boolean {
+  let n: Node | null | undefined;
+  if (node.type === 'NewExpression') n = node.callee;
+  else if (node.type === 'CallExpression') {
+    const callee = unwrapExpression(node.callee);
+    if (callee?.type !== 'MemberExpression') return false;
+    n = callee.object;
+  } else return false;
+  for (n = unwrapExpression(n); n?.type === 'MemberExpression'; n = unwrapExpression(n.object));
+  return n?.type === 'Identifier' && imports.has(n.name);
+}
+
 export function sdkConstruction(node: Node, imports: Map<string, ImportedBinding>): SdkConstruction | null {
   if (node.type === 'NewExpression') {
     const target = resolveImportedPath(node.callee, imports);
