@@ -4,6 +4,7 @@
 import type { CallExpression, Node } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { isFunction } from '../analysis/ast';
+import { VISITOR_KEYS } from '@babel/types';
 import { calleeMember, factsOf, type ModuleFacts } from './module-facts';
 import type { HeavyPlan } from './plan-heavy-work';
 import type { PlanReport } from './reports';
@@ -54,11 +55,14 @@ export function planBlockingIo(analysis: FileAnalysis, heavy: HeavyPlan): Blocki
   const moved = new Set<Node>(heavy.moves.flatMap((m) => m.statements));
   const fdInUse = analysis.source.includes('openSync') || /\bopen\(/.test(analysis.source);
   const found = syncCalls(analysis, facts);
-  // the only nodes a handler can be reported for, in walk order (a call and a loop never start at the same offset)
-  const candidates = [...found.keys(), ...analysis.index.ofType('ForStatement')].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  const loops = analysis.index.ofType('ForStatement');
   for (const handler of analysis.handlers) {
     const fn = handler.fn;
-    const sites = sitesIn(analysis, candidates, fn.body, moved);
+    // the only nodes a handler is reported for; each list is in walk order (the index's), but a
+    // transform may have moved or added nodes, so offsets cannot merge them: a walk does
+    const callSites = sitesIn(analysis, [...found.keys()], fn.body, moved);
+    const loopSites = sitesIn(analysis, loops, fn.body, moved);
+    const sites = callSites.length && loopSites.length ? sitesByWalk(fn.body, moved, found) : callSites.length ? callSites : loopSites;
     if (sites.length === 0) continue;
     // asked only when a call gets that far
     let touchesState: boolean | undefined;
@@ -113,6 +117,23 @@ function sitesIn(analysis: FileAnalysis, candidates: Node[], body: Node, moved: 
     }
     if (cur === body && !skipped) out.push({ node, nested });
   }
+  return out;
+}
+
+/** sitesIn for sync calls and `for` loops together, in walk order. */
+function sitesByWalk(body: Node, moved: ReadonlySet<Node>, found: Map<Node, SyncCall>): Array<{ node: Node; nested: boolean }> {
+  const out: Array<{ node: Node; nested: boolean }> = [];
+  const walk = (node: Node, nested: boolean) => {
+    if (moved.has(node)) return;
+    if (node.type === 'ForStatement' || found.has(node)) out.push({ node, nested });
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const k of Array.isArray(child) ? child : [child]) {
+        if (k && typeof (k as Node).type === 'string') walk(k as Node, nested || isFunction(node));
+      }
+    }
+  };
+  walk(body, false);
   return out;
 }
 
