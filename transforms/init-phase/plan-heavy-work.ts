@@ -93,6 +93,8 @@ function computeHeavyPlan(analysis: FileAnalysis): HeavyPlan {
 function planHandler(analysis: FileAnalysis, facts: ModuleFacts, handler: HandlerInfo): HeavyMove | null {
   const fn = handler.fn;
   if (fn.body.type !== 'BlockStatement') return null;
+  // only top-level `const` statements move
+  if (!fn.body.body.some((stmt) => stmt.type === 'VariableDeclaration' && stmt.kind === 'const')) return null;
   const { declared: locals, counts } = functionNames(analysis, fn);
   const kinds = heavyNodes(analysis);
   const hoisted = new Set<string>();
