@@ -1,7 +1,8 @@
 // Everything the client-pools plans ask about one per-invocation function, from ONE walk of it,
 // kept per FileAnalysis: the SDK, database and shared-client plans (rule and transform) ask the
 // same questions about the same functions, and each used to walk the function again for each
-// answer (declarations, references, calls, process.env writes, the request-taint fixpoint).
+// answer (declarations, calls, process.env writes, the request-taint fixpoint; references to a
+// name come from the node index: scope.ts referencesInside).
 // Memos live on the FileAnalysis: the transform plans on the recast tree before changing it, and
 // every change gets a fresh analysis.
 import { VISITOR_KEYS, type CallExpression, type Identifier, type NewExpression, type Node } from '@babel/types';
@@ -16,8 +17,6 @@ export interface FunctionFacts {
   declarations: Map<string, number>;
   /** the declared names as a set (read-only: shared by every caller) */
   localNames: Set<string>;
-  /** every identifier in a reference or declaration position, in source order (referencesNamed(fn, name) = these named `name`) */
-  references: Identifier[];
   /** calls and `new` expressions inside the body, in source order */
   calls: Array<CallExpression | NewExpression>;
   /** some node of the function writes process.env or the SDK's global config (see client-globals.ts) */
@@ -47,21 +46,20 @@ export function functionFacts(analysis: FileAnalysis, fn: FunctionNode): Functio
 
 function collectFacts(fn: FunctionNode): FunctionFacts {
   const found = new FactsWalk(fn);
-  found.walk(fn, undefined, false);
-  return new CollectedFacts(fn, found.declarations, found.references, found.calls, found.writesGlobals);
+  found.walk(fn, false);
+  return new CollectedFacts(fn, found.declarations, found.calls, found.writesGlobals);
 }
 
 /** The walk behind collectFacts: a plain recursive method, as it runs on every node of every invocation function. */
 class FactsWalk {
   readonly declarations = new Map<string, number>();
-  readonly references: Identifier[] = [];
   readonly calls: Array<CallExpression | NewExpression> = [];
   writesGlobals = false;
 
   constructor(private readonly fn: FunctionNode) {}
 
-  walk(node: Node, parent: Node | undefined, inBody: boolean): void {
-    this.enter(node, parent, inBody);
+  walk(node: Node, inBody: boolean): void {
+    this.enter(node, inBody);
     const keys = VISITOR_KEYS[node.type];
     if (!keys) return;
     for (const key of keys) {
@@ -69,15 +67,14 @@ class FactsWalk {
       // only the root's own `body` is "the body"; everything below it inherits
       const childInBody = inBody || (node === this.fn && key === 'body');
       if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof (c as Node).type === 'string') this.walk(c as Node, node, childInBody);
-      } else if (child && typeof (child as Node).type === 'string') this.walk(child as Node, node, childInBody);
+        for (const c of child) if (c && typeof (c as Node).type === 'string') this.walk(c as Node, childInBody);
+      } else if (child && typeof (child as Node).type === 'string') this.walk(child as Node, childInBody);
     }
   }
 
-  private enter(node: Node, parent: Node | undefined, inBody: boolean): void {
+  private enter(node: Node, inBody: boolean): void {
     switch (node.type) {
-      case 'Identifier':
-        if (isReference(node, parent)) this.references.push(node);
+      case 'Identifier': // the most common node: nothing to record
         return;
       case 'VariableDeclarator':
         this.declare(node.id);
@@ -143,7 +140,6 @@ class CollectedFacts implements FunctionFacts {
   constructor(
     private readonly fn: FunctionNode,
     readonly declarations: Map<string, number>,
-    readonly references: Identifier[],
     readonly calls: Array<CallExpression | NewExpression>,
     readonly writesClientGlobals: boolean,
   ) {

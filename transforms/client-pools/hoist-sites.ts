@@ -9,7 +9,7 @@ import { isIndependent, type IndependenceEnv } from './independence';
 import type { InvocationFunction } from './invocation-functions';
 import { mentionsAny } from './request-taint';
 import { functionFacts } from './function-facts';
-import { isReference, patternNames } from './scope';
+import { isReference, patternNames, referencesInside } from './scope';
 import { statementList } from './statements';
 
 export interface DeclaredLocal {
@@ -36,7 +36,7 @@ export function declaredLocal(node: Node, fn: InvocationFunction, analysis: File
   const name = p.id.name;
   const facts = functionFacts(analysis, fn.fn);
   if ((facts.declarations.get(name) ?? 0) !== 1) return 'other';
-  const refs = facts.references.filter((r) => r.name === name && r !== p.id);
+  const refs = referencesInside(analysis, fn.fn, name).filter((r) => r !== p.id);
   if (declaration.kind !== 'const' && refs.some((r) => isAssigned(r, analysis))) return 'other';
   return { declarator: p, declaration, name, refs };
 }

@@ -3,7 +3,7 @@
 import type { Identifier, Node } from '@babel/types';
 import { isFunction } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
-import { visit } from '../analysis/walk';
+import { isInside, visit } from '../analysis/walk';
 
 /** The identifiers a binding pattern declares (`{ a, b: [c] }` → a, c). */
 export function patternNames(pattern: Node | null | undefined): Identifier[] {
@@ -84,6 +84,11 @@ export function referencesNamed(root: Node, name: string): Identifier[] {
 /** Every identifier of the file named `name`, in source order (from the node index: no walk). */
 export function identifiersNamed(analysis: FileAnalysis, name: string): Identifier[] {
   return analysis.index.ofType('Identifier').filter((id) => id.name === name);
+}
+
+/** referencesNamed(root, name) without walking `root`: the file's identifiers of that name that are inside it. */
+export function referencesInside(analysis: FileAnalysis, root: Node, name: string): Identifier[] {
+  return identifiersNamed(analysis, name).filter((id) => isInside(analysis.index, id, root) && isReference(id, analysis.index.parent(id)));
 }
 
 /** referencesNamed(program, name) without walking the program. */
