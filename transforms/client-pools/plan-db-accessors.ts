@@ -9,7 +9,8 @@ import type { FileAnalysis } from '../analysis/file-analysis';
 import { connectionUses, enclosingFunction, type ConnectionUse } from './connection-uses';
 import type { DbDriver } from './db-driver';
 import { handOutVerdict } from './hand-out';
-import { declarationCounts, isReference, programReferencesNamed, referencesNamed } from './scope';
+import { functionFacts } from './function-facts';
+import { isReference, programReferencesNamed, referencesInside } from './scope';
 import { statementList } from './statements';
 
 export interface AccessorCaller {
@@ -78,7 +79,7 @@ export function planAccessors(
     for (const ref of programReferencesNamed(analysis, top.name).filter((r) => r !== top.id && !isInside(analysis.index, r, fn))) {
       const caller = callerOf(ref, analysis);
       if (!caller) return { why: `\`${top.name}()\` is used other than as \`const c = await ${top.name}()\`` };
-      const callerUses = connectionUses(referencesNamed(caller.fn, caller.name).filter((r) => r !== caller.declarator.id), analysis);
+      const callerUses = connectionUses(referencesInside(analysis, caller.fn, caller.name).filter((r) => r !== caller.declarator.id), analysis);
       const loose = check(callerUses, true);
       if (!loose.ok) return { why: loose.why!, hint: loose.hint };
       const transaction = loose.transactionIn!.size > 0;
@@ -114,7 +115,7 @@ function callerOf(ref: Node, analysis: FileAnalysis): Omit<AccessorCaller, 'uses
   if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier' || declaration?.type !== 'VariableDeclaration') return null;
   if (declaration.kind !== 'const' || declaration.declarations.length !== 1 || !statementList(declaration, analysis)) return null;
   const fn = enclosingFunction(declaration, analysis);
-  if (!fn || !isFunction(fn) || (declarationCounts(fn).get(declarator.id.name) ?? 0) !== 1) return null;
+  if (!fn || !isFunction(fn) || (functionFacts(analysis, fn).declarations.get(declarator.id.name) ?? 0) !== 1) return null;
   return { fn, declaration, declarator, name: declarator.id.name };
 }
 

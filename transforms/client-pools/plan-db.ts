@@ -17,7 +17,7 @@ import { moduleConsts } from './independence';
 import { invocationFunctions, perInvocationPlace, type InvocationFunction } from './invocation-functions';
 import { isNameFree } from './names';
 import { functionFacts } from './function-facts';
-import { declarationCounts, isReference, patternNames, programReferencesNamed } from './scope';
+import { isReference, patternNames, programReferencesNamed } from './scope';
 import { classifySql, sqlHead } from './sql-text';
 import { planAccessors, type AccessorPlan } from './plan-db-accessors';
 import { statementList } from './statements';
@@ -487,7 +487,7 @@ function moduleReferences(analysis: FileAnalysis, name: string, declared: Identi
 
 function shadowed(node: Node, name: string, analysis: FileAnalysis): boolean {
   for (let p = analysis.index.parent(node); p && p.type !== 'Program'; p = analysis.index.parent(p)) {
-    if (isFunction(p) && (declarationCounts(p).get(name) ?? 0) > 0) return true;
+    if (isFunction(p) && (functionFacts(analysis, p).declarations.get(name) ?? 0) > 0) return true;
   }
   return false;
 }
