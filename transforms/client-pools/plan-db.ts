@@ -80,7 +80,6 @@ export function planDb(analysis: FileAnalysis, drivers: DbDriver[]): DbPlan {
   const reports: RuleReport[] = [];
   const pools: DbPool[] = [];
   const imports = fileImports(analysis);
-  const fns = invocationFunctions(analysis);
   const consts = moduleConsts(analysis.ast.program);
   const statements = moduleStatements(analysis.ast.program);
   const sites: DbSite[] = [];
@@ -93,7 +92,8 @@ export function planDb(analysis: FileAnalysis, drivers: DbDriver[]): DbPlan {
       if (!c || seen.has(node)) continue;
       seen.add(node);
       const fnNode = enclosingFunction(node, analysis);
-      const fn = fnNode ? fns.find((f) => f.fn === fnNode || isInside(analysis.index, fnNode, f.fn)) ?? null : null;
+      // the per-invocation functions are only needed for connections made inside a function (memoized)
+      const fn = fnNode ? invocationFunctions(analysis).find((f) => f.fn === fnNode || isInside(analysis.index, fnNode, f.fn)) ?? null : null;
       if (fnNode && !fn) continue; // a connection made in code that is not per invocation
       candidates.push({ node, driver, fn, ...c });
     }

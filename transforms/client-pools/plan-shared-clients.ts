@@ -70,6 +70,8 @@ export function memoNames(name: string): { memo: string; connect: string } {
 export function planSharedClients(analysis: FileAnalysis, family: SharedClientFamily): SharedPlan {
   const plan: SharedPlan = { family, groups: [], moduleClients: [], reports: [] };
   const imports = fileImports(analysis);
+  // nothing of the family in the file: no site and no module-level client (most files)
+  if (!mentionsFamily(analysis, family, imports)) return plan;
   const fns = invocationFunctions(analysis);
   const consts = moduleConsts(analysis.ast.program);
   const statements = moduleStatements(analysis.ast.program);
@@ -128,6 +130,13 @@ export function planSharedClients(analysis: FileAnalysis, family: SharedClientFa
   plan.groups = plan.groups.filter((g) => g.name);
   planModuleClients(analysis, plan, imports, fns);
   return plan;
+}
+
+function mentionsFamily(analysis: FileAnalysis, family: SharedClientFamily, imports: Map<string, ImportedBinding>): boolean {
+  for (const type of ['NewExpression', 'CallExpression'] as const) {
+    for (const node of analysis.index.ofType(type)) if (family.recognise(node, imports)) return true;
+  }
+  return false;
 }
 
 /** Why this per-invocation client cannot simply become the shared one, or null. */
