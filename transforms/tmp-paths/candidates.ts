@@ -46,6 +46,7 @@ export function isOutermostFunction(fn: Node, index: NodeIndex): boolean {
 
 /** Sorts nodes of one tree in depth-first (source) order: a node before its descendants, siblings by visitor keys. */
 export function sortInTreeOrder<T extends Node>(nodes: T[], index: NodeIndex): T[] {
+  if (nodes.length < 2) return nodes;
   const paths = new Map<Node, Node[]>();
   const pathOf = (node: Node) => {
     let path = paths.get(node);
