@@ -1,7 +1,8 @@
 // `simulate` on positive fixtures of the transforms with a behavioural effect: the input shows the
 // race (or the init rejection, or a client built per request), the transform's output shows none.
-// Each fixture is copied into a throwaway project with deterministic fakes (fixed delays) for the
-// packages and local modules it imports, and events that make each request's data distinct.
+// Each fixture is copied into a throwaway project with deterministic fakes (fixed delays, or an order
+// set by what the handler does, as in torn-download.cjs) for the packages and local modules it imports,
+// and events that make each request's data distinct.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -101,7 +102,7 @@ const TORN_DOWNLOAD = { 'torn-download.cjs': readFileSync(join(__dirname, 'simul
 const CONFIG = JSON.stringify({ greetings: { en: 'hello', fr: 'bonjour' } });
 const gz = (value: unknown) => gzipSync(JSON.stringify(value)).toString('base64');
 
-type Kind = 'race' | 'rejected-at-init' | 'fails' | 'killed-in-flight' | 'client-per-request' | 'tmp-overwritten' | 'repeated-work' | 'lazy-init' | 'blocking' | 'shared-connection';
+type Kind = 'race' | 'rejected-at-init' | 'fails' | 'killed-in-flight' | 'uncaught' | 'client-per-request' | 'tmp-overwritten' | 'repeated-work' | 'lazy-init' | 'blocking' | 'shared-connection';
 
 interface Case {
   /** `<transform-id>/<case>` under __testfixtures__ */
@@ -111,6 +112,7 @@ interface Case {
    * fails: every invocation throws (e.g. reading `context.succeed`, which the new runtime lacks);
    * killed-in-flight: one request ends the worker (process.exit), and the requests in flight with it die
    * (Runtime.ExitError), which never happens one at a time;
+   * uncaught: an exception no code catches ends a worker;
    * client-per-request: a well-known client is built more than once per worker;
    * tmp-overwritten: a /tmp file one request wrote is written again by another while the first runs;
    * repeated-work: the same call with the same arguments made by requests with different events;
@@ -145,11 +147,13 @@ interface Case {
   check?: (before: SimulationReport, after: SimulationReport) => void;
 }
 
-// Positive fixtures (with an .output file) not covered here, and why:
+// Positive fixtures (with an .output file) not covered here, and why (all the others are, 132 of 136):
 // - async-handler: sync-declaration-esm, sync-function-cjs, ts-sync-return-type (a synchronous handler runs
 //   the same on LMI: nothing for simulate to see); async-cwfel (callbackWaitsForEmptyEventLoop is ignored
-//   on both sides); node-callback-forward-error (context.done throws inside an SDK callback, an uncaught
-//   exception rather than an invocation result).
+//   on both sides).
+// Covered through other signals than a race: tmp-paths/init-write (a file the inits of two workers write in
+// place: tmp.overwrittenAtInit), async-handler/node-callback-forward-error (an uncaught exception that ends
+// the worker: uncaughtExceptions), the context-succeed/done fixtures (every request fails).
 // Helper modules (no handler export: the shared-state helper-* fixtures, client-pools pg-helper-transaction*)
 // are simulated through a small handler that imports the fixture and calls it (Case.call).
 // Covered through warnings rather than races (the responses are right either way): init-phase work repeated
@@ -549,6 +553,22 @@ const CASES: Case[] = [
       for (const id of traceIds) expect(id).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Sampled=0$/);
     },
   },
+  // context.done (absent on LMI) read inside the SDK's callback throws there, after the synchronous handler has
+  // returned (null): nothing catches it, and the worker dies. The output returns the SDK's answer.
+  {
+    fixture: 'async-handler/node-callback-forward-error',
+    expect: 'uncaught',
+    event: (n) => ({ id: n }),
+    fakes: ['aws-sdk'],
+    check: (before, after) => {
+      expect(before.uncaughtExceptions).toHaveLength(1);
+      expect(before.uncaughtExceptions[0]).toMatchObject({ worker: 0, afterResponse: true, errorType: 'TypeError', killedInFlight: [] });
+      expect(before.uncaughtExceptions[0].errorMessage).toContain('context.done is not supported');
+      expect(before.uncaughtExceptions[0].invocation).not.toBeNull();
+      expect(before.invocations.map((i) => i.result)).toEqual(before.invocations.map(() => ({ ok: true, response: null })));
+      expect(after.invocations.map((i) => i.result)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ ok: true, response: { MessageId: `msg-${JSON.stringify({ id: n }).length}` } })));
+    },
+  },
   { fixture: 'async-handler/context-done', expect: 'fails', event: (n) => ({ n }), files: { 'validate.js': 'exports.validate = (event) => ({ ok: true, value: event.n });\n' } },
   { fixture: 'async-handler/context-succeed-fail', expect: 'fails', event: (n) => ({ body: JSON.stringify({ n }) }) },
   { fixture: 'async-handler/context-try-catch-rethrow', expect: 'fails', event: (n) => ({ n }), files: { 'lookup.js': `exports.lookup = async (event) => { ${WAIT} return { n: event.n }; };\n` } },
@@ -599,6 +619,10 @@ function expectKind(kind: Kind, before: SimulationReport, after: SimulationRepor
       expect(before.invocations[id].result).toMatchObject({ ok: false, error: { errorType: 'Runtime.ExitError' } });
     }
     expect(after.failedOnlyUnderConcurrency).toEqual([]);
+  } else if (kind === 'uncaught') {
+    expect(before.uncaughtExceptions.length).toBeGreaterThan(0);
+    expect(before.summary.uncaughtExceptions).toBe(before.uncaughtExceptions.length);
+    expect(after.uncaughtExceptions).toEqual([]);
   } else if (kind === 'fails') {
     expect(before.invocations.map((i) => i.result.ok && 'ok')).toEqual(before.invocations.map(() => false));
   } else if (kind === 'repeated-work') {

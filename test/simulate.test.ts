@@ -221,6 +221,36 @@ describe.concurrent('simulate', { timeout: 90_000 }, () => {
     expect(report.races.find((r) => r.id === 3)!.sequential.startOrder).toEqual({ ok: true, response: { id: 4 } });
   });
 
+  it('reports an uncaught exception: the request whose code threw gets it, the others in flight die with the worker', async () => {
+    const { code, report } = await simulate('uncaught-in-flight.cjs', { workers: '1', invocations: '4' });
+    // #2's timer throws at 30 ms; #0 and #1 have answered, #3 is in flight
+    expect(code).toBe(1);
+    expect(report.uncaughtExceptions).toEqual([
+      { worker: 0, invocation: 2, afterResponse: false, errorType: 'Error', errorMessage: 'callback of request 3 failed', killedInFlight: [3] },
+    ]);
+    expect(report.summary.uncaughtExceptions).toBe(1);
+    expect(report.invocations.map((i) => i.result)).toEqual([
+      { ok: true, response: { id: 1 } },
+      { ok: true, response: { id: 2 } },
+      // the same one at a time: not a race
+      { ok: false, error: { errorType: 'Error', errorMessage: 'callback of request 3 failed' } },
+      { ok: false, error: { errorType: 'Runtime.ExitError', errorMessage: 'killed in flight: worker crashed: Error: callback of request 3 failed' } },
+    ]);
+    expect(report.races.map((r) => r.id)).toEqual([3]);
+    expect(report.failedOnlyUnderConcurrency).toEqual([3]);
+  });
+
+  it('lets work left running after the responses run, and reports whose code threw after its response', async () => {
+    const { code, report } = await simulate('uncaught-after-response.cjs', { workers: '1', invocations: '4' });
+    expect(code).toBe(0);
+    expect(report.uncaughtExceptions).toEqual([
+      { worker: 0, invocation: 0, afterResponse: true, errorType: 'Error', errorMessage: 'audit of request 1 failed', killedInFlight: [] },
+    ]);
+    // the handler's own process.on('uncaughtException') keeps the worker alive: nothing to report
+    const handled = await simulate('uncaught-after-response.cjs', { workers: '1', invocations: '4', events: 'handled-events.json' });
+    expect(handled.report.uncaughtExceptions).toEqual([]);
+  });
+
   it('exits 2 with the reason on harness errors', async () => {
     const missing = await simulate('no-such-handler.cjs');
     expect(missing.code).toBe(2);

@@ -1,7 +1,7 @@
 // Turns the raw observations of the concurrent run into the report's findings: races (the
 // oracle), failures only under concurrency, client constructions, /tmp overwrites (by invocations,
-// and by the inits of different workers).
-import type { ClientConstruction, InvocationRecord, InvocationResult, TmpWrite } from './protocol';
+// and by the inits of different workers), uncaught exceptions that ended a worker.
+import type { ClientConstruction, InvocationRecord, InvocationResult, TmpWrite, UncaughtError } from './protocol';
 import { maskForComparison, stableStringify } from './mask';
 
 export interface ReplayResults {
@@ -124,4 +124,24 @@ export function findInitOverwrites(writesByWorker: TmpWrite[][]): InitOverwrite[
     });
   }
   return [...found.values()].sort((a, b) => a.path.localeCompare(b.path) || a.writtenByWorker - b.writtenByWorker || a.overwrittenByWorker - b.overwrittenByWorker);
+}
+
+export interface UncaughtException {
+  worker: number;
+  /** the invocation whose code threw it (its async context), or null when no invocation's code did */
+  invocation: number | null;
+  /** that invocation had returned its response already: the code ran after it (a callback, a timer) */
+  afterResponse: boolean;
+  errorType: string;
+  errorMessage: string;
+  /** the other invocations in flight on the worker: they died with it */
+  killedInFlight: number[];
+}
+
+/** What an uncaught exception did to one worker of the concurrent run. */
+export function describeUncaught(worker: number, error: UncaughtError, records: InvocationRecord[], started: Set<number>): UncaughtException {
+  const finished = new Set(records.map((r) => r.id));
+  const killedInFlight = [...started].filter((id) => !finished.has(id) && id !== error.invocation).sort((a, b) => a - b);
+  const afterResponse = error.invocation !== null && finished.has(error.invocation);
+  return { worker, invocation: error.invocation, afterResponse, errorType: error.errorType, errorMessage: error.errorMessage, killedInFlight };
 }

@@ -35,6 +35,7 @@ export function formatPretty(report: SimulationReport, cwd: string, p: Palette):
   if (report.failedOnlyUnderConcurrency.length) {
     lines.push(p.red(`failed only under concurrency: ${report.failedOnlyUnderConcurrency.map((i) => `#${i}`).join(' ')}`));
   }
+  lines.push(...uncaughtLines(report, p));
 
   if (report.clients.length) {
     lines.push('');
@@ -83,11 +84,24 @@ export function formatPretty(report: SimulationReport, cwd: string, p: Palette):
     report.sharedConnections.length ? `${report.sharedConnections.length} shared connection(s)` : '',
   ].filter(Boolean);
   const also = warnings.length ? p.yellow(`; warnings: ${warnings.join(', ')}`) : '';
-  lines.push((report.races.length ? p.red(p.bold(`${report.races.length} race(s) found`)) : p.green(p.bold('no race found'))) + also);
+  const died = report.uncaughtExceptions.length ? p.red(`; ${plural(report.uncaughtExceptions.length, 'worker')} died of an uncaught exception`) : '';
+  lines.push((report.races.length ? p.red(p.bold(`${report.races.length} race(s) found`)) : p.green(p.bold('no race found'))) + died + also);
   return lines.join('\n') + '\n';
 }
 
 const MAX_WARNINGS_SHOWN = 8;
+
+function uncaughtLines(report: SimulationReport, p: Palette): string[] {
+  const lines: string[] = [];
+  for (const u of report.uncaughtExceptions) {
+    const who = u.invocation === null ? 'thrown outside any invocation' : `thrown by #${u.invocation}'s code${u.afterResponse ? ' after its response (a callback or timer it left running)' : ''}`;
+    const killed = u.killedInFlight.length ? `; in flight, died with it: ${u.killedInFlight.map((i) => `#${i}`).join(' ')}` : '';
+    lines.push('', p.red(p.bold(`UNCAUGHT EXCEPTION: worker ${u.worker} died of ${u.errorType}: ${clip(u.errorMessage, 140)}`)));
+    lines.push(`  ${who}${killed}`);
+    lines.push(p.yellow('  <- on LMI the worker thread ends with every request in flight on it: handle the error where it is thrown (reject the promise the handler awaits)'));
+  }
+  return lines;
+}
 
 function repeatedWorkLines(report: SimulationReport, p: Palette): string[] {
   if (!report.repeatedWork.length) return [];

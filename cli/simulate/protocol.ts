@@ -95,6 +95,13 @@ export interface TmpWrite {
   renamed?: string;
 }
 
+/** An exception no code caught, which ends the worker: the invocation whose code threw it (its async context), or null. */
+export interface UncaughtError {
+  invocation: number | null;
+  errorType: string;
+  errorMessage: string;
+}
+
 export type InitFailureKind = 'rejected' | 'export' | 'load' | 'setup';
 
 export type WorkerToMain =
@@ -102,6 +109,7 @@ export type WorkerToMain =
   | { type: 'init-failed'; kind: InitFailureKind; errorType: string; errorMessage: string; stack?: string }
   | { type: 'started'; id: number }
   | { type: 'result'; record: InvocationRecord }
+  | ({ type: 'uncaught' } & UncaughtError)
   | { type: 'done'; clients: ClientConstruction[]; calls: CallRecord[]; connections: ConnectionUse[]; writes: TmpWrite[]; tempDirs: string[] };
 
 export type MainToWorker = { type: 'run'; invocations: InvocationRequest[]; concurrency: number };

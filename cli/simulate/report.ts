@@ -2,7 +2,7 @@
 // be added, never renamed). Results are shown as the function sees them (sandbox paths read /tmp).
 import type { InvocationResult } from './protocol';
 import type { BlockingCall, RepeatedWork, SharedConnection } from './analyse-calls';
-import type { ClientSummary, InitOverwrite, Overwrite } from './analyse-run';
+import type { ClientSummary, InitOverwrite, Overwrite, UncaughtException } from './analyse-run';
 
 export interface LikelyCause {
   /** relative to the task root: the handler file, or a local module it imports */
@@ -45,6 +45,8 @@ export interface SimulationReport {
   invocations: InvocationReport[];
   races: RaceReport[];
   failedOnlyUnderConcurrency: number[];
+  /** exceptions no code caught: each ended its worker (on LMI, with every invocation in flight on it) */
+  uncaughtExceptions: UncaughtException[];
   clients: ClientSummary[];
   /** warnings (no effect on the exit code): the same work repeated by requests, or multiplied by concurrency */
   repeatedWork: RepeatedWork[];
@@ -64,6 +66,8 @@ export interface SimulationReport {
     invocations: number;
     races: number;
     failedOnlyUnderConcurrency: number;
+    /** entries of uncaughtExceptions (workers that died of one) */
+    uncaughtExceptions: number;
     /** distinct paths in tmp.overwritten and tmp.overwrittenAtInit */
     overwrittenFiles: number;
     leftBehindFiles: number;

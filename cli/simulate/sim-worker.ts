@@ -2,7 +2,7 @@
 // invocations, collect the per-invocation records and the worker's observations.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { InitFailureKind, InvocationRecord, InvocationRequest, WorkerConfig, WorkerToMain } from './protocol';
+import type { InitFailureKind, InvocationRecord, InvocationRequest, UncaughtError, WorkerConfig, WorkerToMain } from './protocol';
 import { TOOL_ROOT } from '../tool-root';
 
 export type InitOutcome =
@@ -16,6 +16,8 @@ export interface BatchOutcome {
   done?: Extract<WorkerToMain, { type: 'done' }>;
   /** set when the worker thread died (process.exit, an uncaught error) before finishing */
   crash?: string;
+  /** the uncaught exception that ended the worker (its `done` was sent just before) */
+  uncaught?: UncaughtError;
 }
 
 const BOOT = join(TOOL_ROOT, 'cli', 'simulate', 'worker', 'boot.mjs');
@@ -44,8 +46,10 @@ export class SimWorker {
       this.onExit = (reason) => resolve({ ok: false, kind: 'crash', errorType: 'Runtime.ExitError', errorMessage: reason });
     });
     this.worker.on('message', (m: WorkerToMain) => this.listener?.(m));
-    this.worker.on('error', (e) => this.ended(`worker crashed: ${e?.stack ?? e}`));
-    this.worker.on('exit', (code) => this.ended(`worker exited with code ${code}`));
+    // 'error' can come before the messages the worker sent just before it died; 'exit' comes after them
+    let crashed: string | undefined;
+    this.worker.on('error', (e) => (crashed ??= `worker crashed: ${e?.stack ?? e}`));
+    this.worker.on('exit', (code) => this.ended(crashed ?? `worker exited with code ${code}`));
   }
 
   private ended(reason: string): void {
@@ -55,10 +59,12 @@ export class SimWorker {
 
   run(invocations: InvocationRequest[], concurrency: number): Promise<BatchOutcome> {
     return new Promise<BatchOutcome>((resolve) => {
+      let uncaught: UncaughtError | undefined;
       this.listener = (m) => {
         if (m.type === 'started') this.started.add(m.id);
         else if (m.type === 'result') this.records.push(m.record);
-        else if (m.type === 'done') resolve({ records: this.records, started: this.started, done: m });
+        else if (m.type === 'uncaught') uncaught = { invocation: m.invocation, errorType: m.errorType, errorMessage: m.errorMessage };
+        else if (m.type === 'done') resolve({ records: this.records, started: this.started, done: m, ...(uncaught ? { uncaught } : {}) });
       };
       this.onExit = (reason) => resolve({ records: this.records, started: this.started, crash: reason });
       // a thread that died after init (a timer that threw) gets no batch

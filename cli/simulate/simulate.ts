@@ -6,10 +6,10 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { findBlockingCalls, findRepeatedWork, findSharedConnections } from './analyse-calls';
-import { findInitOverwrites, findOverwrites, sameResult, summariseClients, type ReplayResults } from './analyse-run';
+import { describeUncaught, findInitOverwrites, findOverwrites, sameResult, summariseClients, type ReplayResults } from './analyse-run';
 import { newInvocationIds } from './invocation-ids';
 import { maskText, parseFieldPath, unsandbox, type RunPaths } from './mask';
-import type { CallRecord, ClientConstruction, InvocationRecord, InvocationRequest, InvocationResult, WorkerConfig } from './protocol';
+import type { CallRecord, ClientConstruction, InvocationRecord, InvocationRequest, InvocationResult, UncaughtError, WorkerConfig } from './protocol';
 import type { InvocationReport, LikelyCause, RaceReport, SimulationReport } from './report';
 import { runPhase, type PhaseWorker } from './run-phase';
 import { inWorkingDirectory } from './working-directory';
@@ -103,6 +103,9 @@ async function simulateIn(opts: SimulateOptions): Promise<SimulationReport> {
   const sharedConnections = findSharedConnections(concurrent.map((w) => w.batch?.done?.connections ?? []));
   const overwritten = findOverwrites(concurrent.flatMap((w) => w.batch?.done?.writes ?? []), records.flat());
   const overwrittenAtInit = findInitOverwrites(concurrent.map((w) => w.batch?.done?.writes ?? []));
+  const uncaughtExceptions = concurrent.flatMap(({ batch }, worker) =>
+    batch?.uncaught ? [describeUncaught(worker, unsandbox(batch.uncaught, runPaths(shared, concurrent[worker])) as UncaughtError, batch.records, batch.started)] : [],
+  );
   return {
     version: 1,
     handler: { file: opts.handlerFile, export: opts.exportName },
@@ -112,6 +115,7 @@ async function simulateIn(opts: SimulateOptions): Promise<SimulationReport> {
     invocations: reports,
     races,
     failedOnlyUnderConcurrency: failedOnlyUnderConcurrency.sort((a, b) => a - b),
+    uncaughtExceptions,
     clients,
     repeatedWork,
     blockingCalls,
@@ -122,6 +126,7 @@ async function simulateIn(opts: SimulateOptions): Promise<SimulationReport> {
       invocations: reports.length,
       races: races.length,
       failedOnlyUnderConcurrency: failedOnlyUnderConcurrency.length,
+      uncaughtExceptions: uncaughtExceptions.length,
       overwrittenFiles: new Set([...overwritten, ...overwrittenAtInit].map((o) => o.path)).size,
       leftBehindFiles: leftBehind.length,
       clientsBuiltInInvocations: clients.reduce((n, c) => n + c.inInvocations, 0),
@@ -173,17 +178,22 @@ async function replayOnce(opts: SimulateOptions, worker: number, sequence: Invoc
 
 /**
  * Every invocation of the batch gets a record. When the worker died, those in flight get the
- * crash as their error; those that never started keep startIndex -1 (not compared).
+ * crash as their error (the one whose code threw the uncaught exception that ended it gets that
+ * exception); those that never started keep startIndex -1 (not compared).
  */
 function completeRecords(phase: PhaseWorker, batch: InvocationRequest[]): InvocationRecord[] {
   const got = new Map((phase.batch?.records ?? []).map((r) => [r.id, r]));
   const started = phase.batch?.started ?? new Set<number>();
-  const crash = `killed in flight: ${phase.batch?.crash ?? 'the worker stopped'}`;
+  const uncaught = phase.batch?.uncaught;
+  const crash = `killed in flight: ${uncaught ? `worker crashed: ${uncaught.errorType}: ${uncaught.errorMessage}` : (phase.batch?.crash ?? 'the worker stopped')}`;
   let nextEnd = got.size;
   return batch.map(({ id }) => {
     const r = got.get(id);
     if (r) return r;
-    const error = started.has(id) ? { errorType: 'Runtime.ExitError', errorMessage: crash } : { errorType: 'Simulate.NotRun', errorMessage: 'not run: its worker had died' };
+    const error =
+      !started.has(id) ? { errorType: 'Simulate.NotRun', errorMessage: 'not run: its worker had died' } :
+      uncaught?.invocation === id ? { errorType: uncaught.errorType, errorMessage: uncaught.errorMessage } :
+      { errorType: 'Runtime.ExitError', errorMessage: crash };
     return { id, result: { ok: false, error }, startIndex: started.has(id) ? got.size : -1, endIndex: nextEnd++, startedAt: 0, endedAt: 0 };
   });
 }
@@ -266,13 +276,14 @@ async function rejected(opts: SimulateOptions, settings: SimulationReport['setti
     invocations: [],
     races: [],
     failedOnlyUnderConcurrency: [],
+    uncaughtExceptions: [],
     clients: [],
     repeatedWork: [],
     blockingCalls: [],
     sharedConnections: [],
     tmp: { leftBehind: [], overwritten: [], overwrittenAtInit: [] },
     likelyCauses: await opts.likelyCauses(),
-    summary: { invocations: 0, races: 0, failedOnlyUnderConcurrency: 0, overwrittenFiles: 0, leftBehindFiles: 0, clientsBuiltInInvocations: 0, repeatedWork: 0, blockingCallsInInvocations: 0, sharedConnections: 0 },
+    summary: { invocations: 0, races: 0, failedOnlyUnderConcurrency: 0, uncaughtExceptions: 0, overwrittenFiles: 0, leftBehindFiles: 0, clientsBuiltInInvocations: 0, repeatedWork: 0, blockingCallsInInvocations: 0, sharedConnections: 0 },
   };
 }
 

@@ -39,7 +39,7 @@ function serialise(response: unknown): InvocationResult {
   }
 }
 
-function errorOf(e: unknown): { errorType: string; errorMessage: string } {
+export function errorOf(e: unknown): { errorType: string; errorMessage: string } {
   if (e instanceof Error) return { errorType: e.name || 'Error', errorMessage: e.message };
   return { errorType: typeof e, errorMessage: String(e) };
 }

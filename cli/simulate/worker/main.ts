@@ -11,7 +11,9 @@ import { invoke } from './invoke';
 import { findHandler, importModule, InitFailure, type Handler } from './load-handler';
 import { calls } from './record-calls';
 import { installAwsLambdaGlobal } from './runtime-global';
+import { trackInvocationWork } from './settle';
 import { redirectTmp } from './tmp-redirect';
+import { onFatalException } from './uncaught';
 import { connectionUses } from './watch-instances';
 
 const config = workerData as WorkerConfig;
@@ -44,6 +46,7 @@ async function init(): Promise<{ handler: Handler; done: () => WorkerToMain } | 
 }
 
 async function run(handler: Handler, invocations: InvocationRequest[], concurrency: number): Promise<void> {
+  const work = trackInvocationWork();
   let next = 0;
   let started = 0;
   let ended = 0;
@@ -63,12 +66,19 @@ async function run(handler: Handler, invocations: InvocationRequest[], concurren
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+  // what the invocations left running goes on (LMI never freezes a worker)
+  await work.settle();
 }
 
 void init().then((ready) => {
   if (!ready) return;
   port.on('message', (message: MainToWorker) => {
     if (message.type !== 'run') return;
+    // an uncaught exception ends the worker: first say whose code threw it, and what was seen until then
+    onFatalException((error) => {
+      send({ type: 'uncaught', ...error });
+      send(ready.done());
+    });
     void run(ready.handler, message.invocations, message.concurrency).then(() => send(ready.done()));
   });
 });
