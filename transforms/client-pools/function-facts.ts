@@ -13,7 +13,7 @@ import { writesClientGlobalsAt } from './client-globals';
 import { isReference, patternNames } from './scope';
 
 export interface FunctionFacts {
-  /** how often each name is declared inside the function (= declarationCounts(fn)) */
+  /** how often each name is declared inside the function (as scope.ts declarationCounts(fn) counts) */
   declarations: Map<string, number>;
   /** the declared names as a set (read-only: shared by every caller) */
   localNames: Set<string>;

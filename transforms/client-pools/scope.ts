@@ -72,26 +72,17 @@ export function declarationCounts(root: Node): Map<string, number> {
   return counts;
 }
 
-/** Every identifier named `name` inside `root` in a reference (or declaration) position. */
-export function referencesNamed(root: Node, name: string): Identifier[] {
-  const out: Identifier[] = [];
-  visit(root, (node, parent) => {
-    if (node.type === 'Identifier' && node.name === name && isReference(node, parent)) out.push(node);
-  });
-  return out;
-}
-
 /** Every identifier of the file named `name`, in source order (from the node index: no walk). */
 export function identifiersNamed(analysis: FileAnalysis, name: string): Identifier[] {
   return analysis.index.ofType('Identifier').filter((id) => id.name === name);
 }
 
-/** referencesNamed(root, name) without walking `root`: the file's identifiers of that name that are inside it. */
+/** Every identifier named `name` inside `root` in a reference (or declaration) position, in source order; from the node index, no walk. */
 export function referencesInside(analysis: FileAnalysis, root: Node, name: string): Identifier[] {
   return identifiersNamed(analysis, name).filter((id) => isInside(analysis.index, id, root) && isReference(id, analysis.index.parent(id)));
 }
 
-/** referencesNamed(program, name) without walking the program. */
+/** Every identifier named `name` in the program in a reference (or declaration) position, in source order (no walk). */
 export function programReferencesNamed(analysis: FileAnalysis, name: string): Identifier[] {
   return identifiersNamed(analysis, name).filter((id) => isReference(id, analysis.index.parent(id)));
 }
