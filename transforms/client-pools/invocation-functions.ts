@@ -71,16 +71,6 @@ function findInvocationFunctions(analysis: FileAnalysis): InvocationFunction[] {
   return out;
 }
 
-/** The innermost invocation function that contains `node`, if any. */
-export function enclosingInvocation(node: Node, fns: InvocationFunction[], analysis: FileAnalysis): InvocationFunction | undefined {
-  const byFn = new Map<Node, InvocationFunction>(fns.map((f) => [f.fn, f]));
-  for (let p = analysis.index.parent(node); p; p = analysis.index.parent(p)) {
-    const hit = byFn.get(p);
-    if (hit) return hit;
-  }
-  return undefined;
-}
-
 /** "on every invocation of `handler`" / "in `connect()`, which the handler calls": for messages. */
 export function perInvocationPlace(fn: InvocationFunction): string {
   return fn.isHandler ? `on every invocation of \`${fn.name}\`` : `in \`${fn.name}()\`, which runs per invocation (the handler calls it)`;

@@ -87,11 +87,3 @@ export function programReferencesNamed(analysis: FileAnalysis, name: string): Id
   return identifiersNamed(analysis, name).filter((id) => isReference(id, analysis.index.parent(id)));
 }
 
-/** Every name used as a variable (reference or declaration) anywhere inside `root`. */
-export function variableNames(root: Node): Set<string> {
-  const out = new Set<string>();
-  visit(root, (node, parent) => {
-    if (node.type === 'Identifier' && isReference(node, parent)) out.add(node.name);
-  });
-  return out;
-}

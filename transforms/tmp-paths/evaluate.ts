@@ -30,12 +30,6 @@ export function tmpPathValue(node: Node, env: EvalEnv): PathValue | null {
   return classify(parts(node, env, 0));
 }
 
-/** Static string value of `node` (literals, constants, joins of them), else null. */
-export function staticValue(node: Node, env: EvalEnv): string | null {
-  const ps = parts(node, env, 0);
-  return ps.every((p) => 'text' in p) ? ps.map((p) => (p as { text: string }).text).join('') : null;
-}
-
 const TMP_DIR = `${TMP}/`;
 
 function classify(ps: Part[]): PathValue | null {
