@@ -1,6 +1,6 @@
 // Facts about a handler function that decide whether its signature may change.
 import type { File as BabelFile, Identifier, Node } from '@babel/types';
-import { dottedName, propertyName, unwrapExpression, type FunctionNode } from '../analysis/ast';
+import { dottedName, patternNames, propertyName, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import type { HandlerInfo } from '../analysis/handlers';
 import { isPropertyKey } from '../analysis/names-in-use';
 import { VISITOR_KEYS } from '@babel/types';
@@ -12,19 +12,6 @@ export function paramName(fn: FunctionNode, i: number): string | null {
   if (!p) return null;
   const inner = p.type === 'AssignmentPattern' ? p.left : p;
   return inner.type === 'Identifier' ? inner.name : null;
-}
-
-/** The names a binding pattern declares (`a`, `{ a, b: c }`, `[d, ...e]`, `f = 1`). */
-function patternNames(node: Node | null | undefined, out: string[] = []): string[] {
-  if (!node) return out;
-  if (node.type === 'Identifier') out.push(node.name);
-  else if (node.type === 'ObjectPattern') {
-    for (const p of node.properties) patternNames(p.type === 'RestElement' ? p.argument : (p.value as Node), out);
-  } else if (node.type === 'ArrayPattern') for (const e of node.elements) patternNames(e, out);
-  else if (node.type === 'AssignmentPattern') patternNames(node.left, out);
-  else if (node.type === 'RestElement') patternNames(node.argument, out);
-  else if (node.type === 'TSParameterProperty') patternNames(node.parameter, out);
-  return out;
 }
 
 // Every node type the declaration scan below looks at for parameters (`/Function|Method/`: the
