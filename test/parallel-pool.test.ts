@@ -75,6 +75,22 @@ describe('runInWorkers', () => {
     expect(tasks.length - here.size).toBeGreaterThanOrEqual(40);
   }, 120_000);
 
+  it('keeps a second batch queued on a worker, so it works while the main thread is busy', async () => {
+    // The main thread reads replies only between its own batches (400 ms each here). With one
+    // batch at a time a worker would do exactly one batch per main batch (5 and 5 of 10); with a
+    // second one queued it does two: batches 1, 2, 4, 5, 7, 8 against the main thread's 0, 3, 6, 9.
+    const resolved = resolveContext(context);
+    expect(keptWorkers()).toBe(1);
+    const here = new Set<string>();
+    const results = await runInWorkers<AnalyseResult>('analyse', tasks, context, 2, (task) => {
+      here.add(task.file);
+      sleep(10);
+      return analyseTask(task, resolved);
+    });
+    expect(results).toEqual(tasks.map((t) => analyseTask(t, resolved)));
+    expect(tasks.length - here.size, 'files the worker analysed').toBeGreaterThan(here.size);
+  }, 120_000);
+
   it('with nothing to do, resolves at once', async () => {
     expect(await runInWorkers('analyse', [], context, 2, () => 0)).toEqual([]);
   });
