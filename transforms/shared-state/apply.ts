@@ -7,7 +7,7 @@ import type { RewriteContext } from './types';
 
 export function applySharedState(ctx: TransformContext): boolean {
   const ast = ctx.root.get().node as BabelFile;
-  const sites = planSharedState({ file: ctx.file, ast, handlers: ctx.analysis.handlers })
+  const sites = planSharedState({ file: ctx.file, ast, handlers: ctx.analysis.handlers, analysis: ctx.analysis })
     .filter((f) => f.rewrite && !ctx.isSuppressed(f.rule, f.node.loc?.start.line ?? 0));
   if (sites.length === 0) return false;
   const taken = namesInUse(ast.program);

@@ -5,7 +5,7 @@ import type { File as BabelFile, Identifier, Node, Statement, VariableDeclarator
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import type { HandlerInfo } from '../analysis/handlers';
 import { indexNodes, isReadOnly, type NodeIndex } from '../analysis/walk';
-import { analyseBindings } from '../analysis/bindings';
+import { analyseBindings, type ModuleBindings } from '../analysis/bindings';
 import { lazyTreeOrder, treeOrder } from './edit';
 import { patternNames, patternOwner } from './patterns';
 
@@ -64,7 +64,14 @@ const NOT_ESCAPING_PARENTS = new Set([
   'DoWhileStatement', 'SwitchStatement', 'SwitchCase', 'ExpressionStatement',
 ]);
 
-export function buildModuleModel(ast: BabelFile, handlers: HandlerInfo[], helperModule = false, index: NodeIndex = indexNodes(ast)): ModuleModel {
+/**
+ * `shared`: the scope-aware bindings of `ast` (FileAnalysis.bindings). The model reads only which
+ * identifiers name which binding and what is exported, and neither depends on the handlers the
+ * analysis was made with, so the file's own analysis serves even when `handlers` are a helper
+ * module's exported functions.
+ */
+export function buildModuleModel(ast: BabelFile, handlers: HandlerInfo[], helperModule = false, index: NodeIndex = indexNodes(ast),
+  shared: ModuleBindings = analyseBindings({ ast, handlers, index })): ModuleModel {
   const bindings = declareBindings(ast);
   const topFunction = (node: Node): FunctionNode | null => {
     let top: FunctionNode | null = null;
@@ -76,7 +83,6 @@ export function buildModuleModel(ast: BabelFile, handlers: HandlerInfo[], helper
     return null;
   };
   // which identifiers name which module binding: the shared, scope-aware analysis decides
-  const shared = analyseBindings({ ast, handlers, index });
   for (const sb of shared.all) {
     const binding = bindings.get(sb.name);
     if (!binding) continue;

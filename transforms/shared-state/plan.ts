@@ -4,6 +4,7 @@
 import { memoOn } from '../analysis/memo';
 import type { File as BabelFile } from '@babel/types';
 import { isFunction, unwrapExpression } from '../analysis/ast';
+import type { ModuleBindings } from '../analysis/bindings';
 import { moduleDeclarations, moduleExports, resolveFunction, type HandlerInfo } from '../analysis/handlers';
 import { indexNodes, type NodeIndex } from '../analysis/walk';
 import { mayReport, moduleShape } from './gates';
@@ -23,6 +24,12 @@ export interface PlanInput {
   handlers: HandlerInfo[];
   /** the source text, when known: lets a plan rule itself out by a token before looking at the tree */
   source?: string;
+  /**
+   * the file's own analysis of `ast`, when there is one: its node index and bindings are then
+   * shared with the other rules instead of being computed again (both are lazy, so a plan that
+   * an early exit rules out never asks for them)
+   */
+  analysis?: { readonly index: NodeIndex; readonly bindings: ModuleBindings };
 }
 
 /** The order the transform runs the rewrites in. */
@@ -71,10 +78,10 @@ export function planRule(input: PlanInput, rule: SharedStateRule): PlannedFindin
   if (done) return done;
   const p = plans;
   const roots = () => (p.roots ??= input.handlers.length ? input.handlers : exportedFunctions(input.ast));
-  const index = () => (p.index ??= indexNodes(input.ast));
+  const index = () => (p.index ??= input.analysis?.index ?? indexNodes(input.ast));
   let findings: PlannedFinding[] = [];
   if (mayReport(rule, moduleShape(input.ast), () => roots().length > 0, index, input.source)) {
-    p.model ??= buildModuleModel(input.ast, roots(), input.handlers.length === 0, index());
+    p.model ??= buildModuleModel(input.ast, roots(), input.handlers.length === 0, index(), input.analysis?.bindings);
     findings = PLANS[rule](p.model, /\.[cm]?tsx?$/.test(input.file));
     // a helper module (no handler of its own): only the plans that gate their rewrites for one (a
     // fix local to a function body, no exported signature changed, no caller-supplied code run in

@@ -34,7 +34,7 @@ function makeRule(spec: RuleSpec): Rule {
     // in a helper module (no handler of its own), findings name the handler files that reach it
     namesReachingHandlers: true,
     check(ctx) {
-      const plan = planRule({ file: ctx.file, ast: ctx.ast, handlers: ctx.analysis.handlers, source: ctx.source }, spec.id);
+      const plan = planRule({ file: ctx.file, ast: ctx.ast, handlers: ctx.analysis.handlers, source: ctx.source, analysis: ctx.analysis }, spec.id);
       return plan.map((f) => ({ node: f.node, message: f.message, hint: f.hint, fixable: !!f.rewrite, ...(f.severity ? { severity: f.severity } : {}) }));
     },
   };
