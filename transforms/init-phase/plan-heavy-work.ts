@@ -53,6 +53,8 @@ export function planHeavyWork(analysis: FileAnalysis): HeavyPlan {
 function computeHeavyPlan(analysis: FileAnalysis): HeavyPlan {
   // without a handler, only a secret kept at init can be reported, and every secret call spells this
   if (analysis.handlers.length === 0 && !analysis.source.includes(SECRET_TOKEN)) return { moves: [], form: 'top-level', reports: [] };
+  // every move and every other finding starts at a heavy call: most files have none
+  if (heavyNodes(analysis).size === 0) return { moves: [], form: 'top-level', reports: byStart(appConfigFetches(analysis)) };
   const facts = factsOf(analysis);
   const moves: HeavyMove[] = [];
   const reports: PlanReport[] = [];
@@ -87,7 +89,11 @@ function computeHeavyPlan(analysis: FileAnalysis): HeavyPlan {
     }
   }
   reports.push(...secretsKeptAcrossRequests(analysis), ...heavyInHelpers(analysis), ...appConfigFetches(analysis));
-  return { moves, form, reports: reports.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0)) };
+  return { moves, form, reports: byStart(reports) };
+}
+
+function byStart(reports: PlanReport[]): PlanReport[] {
+  return reports.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0));
 }
 
 function planHandler(analysis: FileAnalysis, facts: ModuleFacts, handler: HandlerInfo): HeavyMove | null {
