@@ -1,6 +1,6 @@
 // Applies transforms to one file in memory: recast parses it once and prints it once,
 // whatever the number of transforms. No I/O.
-import jscodeshift from 'jscodeshift';
+import type { JSCodeshift } from 'jscodeshift';
 import type { File as BabelFile } from '@babel/types';
 import { createFileAnalysis } from '../analysis/file-analysis';
 import { parserNameFor, recastParserFor, type ParserName } from '../analysis/parser';
@@ -18,13 +18,20 @@ export interface TransformResult {
 
 const BOM = '\uFEFF';
 
+// jscodeshift (with recast and ast-types) is loaded on first use: a scan never needs it, and
+// loading it was about a sixth of the start-up of `check` and of every scan worker.
+let jscodeshift: JSCodeshift | undefined;
+
 // One bound jscodeshift per parser: withParser() copies every ast-types builder onto a new
 // function, which cost more than the transforms themselves when done per file.
-const bound = new Map<ParserName, ReturnType<typeof jscodeshift.withParser>>();
-function jscodeshiftFor(file: string) {
+const bound = new Map<ParserName, JSCodeshift>();
+function jscodeshiftFor(file: string): JSCodeshift {
   const name = parserNameFor(file);
   let j = bound.get(name);
-  if (!j) bound.set(name, (j = jscodeshift.withParser(recastParserFor(file))));
+  if (!j) {
+    jscodeshift ??= require('jscodeshift') as JSCodeshift;
+    bound.set(name, (j = jscodeshift.withParser(recastParserFor(file))));
+  }
   return j;
 }
 
