@@ -5,6 +5,9 @@ import type { NodeIndex } from '../analysis/walk';
 import { VISITOR_KEYS } from '@babel/types';
 import { moveLeadingComments } from '../analysis/recast-print';
 
+// read once: @babel/types' CommonJS exports are getters (see analysis/walk.ts)
+const KEYS: Record<string, string[] | undefined> = VISITOR_KEYS;
+
 const POSITION_KEYS = new Set(['loc', 'start', 'end', 'range', 'tokens', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'original', 'extra']);
 
 /** A position-free deep copy: recast prints it as new code. */
@@ -66,7 +69,7 @@ export function replaceReference(ref: Identifier, replacement: Node, index: Node
     const key = parent.key;
     if (!parent.computed && key.type === 'Identifier' && key.name === replacement.name) parent.shorthand = true;
   }
-  for (const key of VISITOR_KEYS[parent.type] ?? []) {
+  for (const key of KEYS[parent.type] ?? []) {
     const value = (parent as unknown as Record<string, unknown>)[key];
     if (value === ref) {
       (parent as unknown as Record<string, unknown>)[key] = replacement;
@@ -100,7 +103,7 @@ export function treeOrder(root: Node): TreeOrder {
   let counter = 0;
   const walk = (node: Node) => {
     first.set(node, counter++);
-    for (const key of VISITOR_KEYS[node.type] ?? []) {
+    for (const key of KEYS[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
         for (const c of child) if (c && typeof (c as Node).type === 'string') walk(c as Node);
@@ -116,13 +119,56 @@ export function treeOrder(root: Node): TreeOrder {
   };
 }
 
-/** treeOrder(root), walked only when first asked: for trees that no longer change (most files never ask). */
-export function lazyTreeOrder(root: Node): TreeOrder {
-  let order: TreeOrder | undefined;
-  return {
-    within: (inner, outer) => (order ??= treeOrder(root)).within(inner, outer),
-    after: (a, b) => (order ??= treeOrder(root)).after(a, b),
+/**
+ * treeOrder(root) for a tree that no longer changes, from the parent links of its node index
+ * (built by the same walk) instead of a walk of its own: a climb from each node asked about, so
+ * most files, which ask a few questions or none, never number the whole tree.
+ */
+export function indexedTreeOrder(root: Node, index: NodeIndex): TreeOrder {
+  // treeOrder numbers only what its walk reaches: the root and what has a parent link
+  const inTree = (n: Node) => n === root || index.parent(n) !== undefined;
+  const depth = (n: Node) => {
+    let d = 0;
+    for (let p = index.parent(n); p; p = index.parent(p)) d++;
+    return d;
   };
+  const within = (inner: Node, outer: Node): boolean => {
+    if (!inTree(inner)) return false;
+    for (let n: Node | undefined = inner; n; n = index.parent(n)) if (n === outer) return true;
+    return false;
+  };
+  // a after b: a does not lie inside b, nor b inside a, and below their common ancestor a's branch comes later
+  const after = (a: Node, b: Node): boolean => {
+    if (!inTree(a) || !inTree(b)) return false;
+    let x = a;
+    let y = b;
+    let dx = depth(a);
+    let dy = depth(b);
+    for (; dx > dy; dx--) x = index.parent(x)!;
+    for (; dy > dx; dy--) y = index.parent(y)!;
+    if (x === y) return false; // one contains the other
+    for (let px = index.parent(x)!, py = index.parent(y)!; px !== py; px = index.parent(px)!, py = index.parent(py)!) {
+      x = px;
+      y = py;
+    }
+    return childRank(index.parent(x)!, x) > childRank(index.parent(x)!, y);
+  };
+  return { within, after };
+}
+
+/** Where `child` comes among `parent`'s children, in the order treeOrder walks them. */
+function childRank(parent: Node, child: Node): number {
+  let rank = 0;
+  for (const key of KEYS[parent.type] ?? []) {
+    const value = (parent as unknown as Record<string, unknown>)[key];
+    if (value === child) return rank;
+    if (Array.isArray(value)) {
+      const i = value.indexOf(child);
+      if (i !== -1) return rank + i;
+      rank += value.length;
+    } else rank++;
+  }
+  return rank;
 }
 
 export function capitalize(s: string): string {
