@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus';
-import { parseForAnalysis } from '../transforms/analysis/parser';
+import { parse as babelParse } from '@babel/parser';
+import { babelOptionsFor } from '../transforms/analysis/parser';
 import { analyseSource } from '../transforms/engine/analyse-source';
 import { RULES } from '../transforms/registry';
 
@@ -26,7 +27,8 @@ for (let round = 0; round < Number(values.rounds); round++) {
   files.forEach((f, i) => {
     let t = performance.now();
     try {
-      parseForAnalysis(f.path, f.source.replace(/^\uFEFF/, ''));
+      // the bench's reference parse (bench/phase.ts)
+      babelParse(f.source.replace(/^\uFEFF/, ''), babelOptionsFor(f.path, false));
     } catch {
       // broken files are part of the corpus
     }

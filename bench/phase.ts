@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jscodeshift from 'jscodeshift';
-import { parseForAnalysis, recastParserFor } from '../transforms/analysis/parser';
+import { parse } from '@babel/parser';
+import { babelOptionsFor, recastParserFor } from '../transforms/analysis/parser';
 import { CONFIG_RULES, RULES, TRANSFORMS } from '../transforms/registry';
 import { planChanges, scan } from '../cli/pipeline';
 
@@ -32,10 +33,11 @@ async function main() {
   const started = process.hrtime.bigint();
   const cpuStart = process.cpuUsage();
   if (phase === 'parse') {
-    // the reference: raw @babel/parser on every file, one process
+    // the reference: raw @babel/parser on every file, one process, with jscodeshift's plugins and
+    // options but no tokens (check's own parse also skips attaching comments, which no rule reads)
     for (const f of files) {
       try {
-        parseForAnalysis(f, readFileSync(f, 'utf8').replace(/^\uFEFF/, ''));
+        parse(readFileSync(f, 'utf8').replace(/^\uFEFF/, ''), babelOptionsFor(f, false));
       } catch {
         // unparsable files are part of the corpus
       }
