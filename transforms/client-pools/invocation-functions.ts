@@ -1,10 +1,11 @@
 // The functions that run once per invocation: the handlers, and the module-level functions
 // they call by name (transitively). Code inside them runs for every request.
-import type { File as BabelFile, Node, Statement } from '@babel/types';
+import type { File as BabelFile, CallExpression, Identifier, NewExpression, Node, Statement } from '@babel/types';
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { memoOn } from '../analysis/memo';
-import { functionFacts } from './function-facts';
+import { isInside } from '../analysis/walk';
+import { sortInTreeOrder } from '../tmp-paths/candidates';
 
 export interface InvocationFunction {
   fn: FunctionNode;
@@ -37,11 +38,16 @@ export function topLevelStatementOf(node: Node, analysis: FileAnalysis): Stateme
   return n as Statement;
 }
 
-/** Names the function's body calls (`f()`, `new F()`), in source order. */
-function calledNames(fn: FunctionNode, analysis: FileAnalysis): string[] {
-  const names: string[] = [];
-  for (const node of functionFacts(analysis, fn).calls) if (node.callee.type === 'Identifier') names.push(node.callee.name);
-  return names;
+/**
+ * The calls and `new`s of a module function by name (`f()`, `new F()`), in tree order: from the
+ * node index, so finding the invocation functions walks none of them.
+ */
+function helperCalls(analysis: FileAnalysis, helpers: Map<string, unknown>): Array<CallExpression | NewExpression> {
+  const out: Array<CallExpression | NewExpression> = [];
+  for (const type of ['CallExpression', 'NewExpression'] as const) {
+    for (const node of analysis.index.ofType(type)) if (node.callee.type === 'Identifier' && helpers.has(node.callee.name)) out.push(node);
+  }
+  return sortInTreeOrder(out, analysis.index);
 }
 
 const INVOCATION_FUNCTIONS = {};
@@ -60,8 +66,12 @@ function findInvocationFunctions(analysis: FileAnalysis): InvocationFunction[] {
     out.push({ fn: h.fn, statement: topLevelStatementOf(h.fn, analysis), name: h.exportName, isHandler: true });
   }
   const helpers = moduleFunctions(analysis.ast);
+  const calls = helperCalls(analysis, helpers);
   for (let i = 0; i < out.length; i++) {
-    for (const name of calledNames(out[i].fn, analysis)) {
+    // the helpers its body calls, in the order a walk of the body meets the calls
+    for (const node of calls) {
+      if (!isInside(analysis.index, node, out[i].fn.body)) continue;
+      const name = (node.callee as Identifier).name;
       const helper = helpers.get(name);
       if (!helper || seen.has(helper.fn)) continue;
       seen.add(helper.fn);

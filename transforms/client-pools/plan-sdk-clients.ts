@@ -16,7 +16,8 @@ import { enclosingFunction } from './connection-uses';
 import { functionFacts } from './function-facts';
 import { sdkConstruction, startsFromImport, type SdkConstruction } from './sdk-construction';
 import { effectStatement } from './statements';
-import { visit } from '../analysis/walk';
+import { isInside, visit } from '../analysis/walk';
+import { sortInTreeOrder } from '../tmp-paths/candidates';
 
 export const CLIENT_PER_INVOCATION = 'client-per-invocation';
 
@@ -100,11 +101,15 @@ function collectSites(analysis: FileAnalysis) {
   const found: Array<{ node: Node; fn: InvocationFunction; client: SdkConstruction }> = [];
   const clients = constructionsInFunctions(analysis, imports);
   if (clients.size === 0) return { imports, found };
+  // each function's constructions in the order a walk of its body meets them (functionFacts(…).calls
+  // order), from the few constructions rather than from a walk of every invocation function
+  const inTreeOrder = sortInTreeOrder([...clients.keys()], analysis.index);
   for (const fn of invocationFunctions(analysis)) {
-    for (const node of functionFacts(analysis, fn.fn).calls) {
-      const client = clients.get(node);
+    for (const node of inTreeOrder) {
+      if (!isInside(analysis.index, node, fn.fn.body)) continue;
+      const client = clients.get(node)!;
       // an inner construction is part of the outer client
-      if (!client || withinConstruction(node, fn.fn.body, clients, analysis)) continue;
+      if (withinConstruction(node, fn.fn.body, clients, analysis)) continue;
       if (!isCachedConstruction(node, analysis)) found.push({ node, fn, client });
     }
   }
