@@ -95,12 +95,14 @@ function packageJsonsAbove(dir: string): string[] {
 
 export function discover(paths: string[], options: DiscoverOptions): Discovered {
   const extensions = (options.extensions ?? DEFAULT_EXTENSIONS).map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase());
-  const userIgnore = options.ignore?.length ? picomatch(options.ignore, { dot: true }) : () => false;
+  const userPatterns = options.ignore?.length ? picomatch(options.ignore, { dot: true }) : null;
+  const relToCwd = (p: string) => relative(options.cwd, p).split(sep).join('/');
+  // no --ignore: no relative path to build for each of thousands of files
+  const userIgnore = (p: string) => userPatterns !== null && userPatterns(relToCwd(p));
   const sources = new Set<string>();
   const projectFiles = new Set<string>();
   const ancestors = new Set<string>();
   const missing: string[] = [];
-  const relToCwd = (p: string) => relative(options.cwd, p).split(sep).join('/');
   const hasExtension = (name: string) => extensions.some((e) => name.toLowerCase().endsWith(e));
 
   const walk = (dir: string, scopes: GitignoreScope[]) => {
@@ -117,10 +119,10 @@ export function discover(paths: string[], options: DiscoverOptions): Discovered 
       if (entry.isSymbolicLink()) continue; // never follow links out of the target
       if (entry.isDirectory()) {
         if (SKIPPED_DIRS.has(entry.name)) continue;
-        if (isIgnoredByGit(full, true, active) || userIgnore(relToCwd(full))) continue;
+        if (isIgnoredByGit(full, true, active) || userIgnore(full)) continue;
         walk(full, active);
       } else if (entry.isFile()) {
-        if (isIgnoredByGit(full, false, active) || userIgnore(relToCwd(full))) continue;
+        if (isIgnoredByGit(full, false, active) || userIgnore(full)) continue;
         if (PROJECT_FILES.has(entry.name)) projectFiles.add(full);
         else if (hasExtension(entry.name) && !SKIPPED_FILES.some((re) => re.test(entry.name))) sources.add(full);
       }
