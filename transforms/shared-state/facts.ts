@@ -69,6 +69,11 @@ export function perRequestFunction(node: Node, model: ModuleModel): FunctionNode
   return top && model.perRequest.has(top) ? top : null;
 }
 
+/** perRequestFunction(ref.id, model), from the outer function the model recorded for the reference. */
+export function refPerRequestFunction(ref: BindingRef, model: ModuleModel): FunctionNode | null {
+  return ref.top && model.perRequest.has(ref.top) ? ref.top : null;
+}
+
 /** Literal values that are the same for every request (`true`, `0`, `'x'`, `null`, `undefined`). */
 export function isConstantValue(node: Node | null | undefined): boolean {
   if (!node) return true;

@@ -2,7 +2,7 @@
 // request-derived keys and never evicted grows for the life of the worker (hours, once per worker).
 import type { Node } from '@babel/types';
 import { unwrapExpression } from '../analysis/ast';
-import { perRequestFunction } from './facts';
+import { refPerRequestFunction } from './facts';
 import type { BindingRef, ModuleModel } from './module-model';
 import type { PlannedFinding } from './types';
 
@@ -13,7 +13,7 @@ export function planCache(model: ModuleModel): PlannedFinding[] {
   for (const binding of model.bindings.values()) {
     if (binding.kind !== 'const' || binding.exported || !isCacheInit(binding.init)) continue;
     if (binding.refs.some((r) => evicts(r, model))) continue;
-    const fill = binding.refs.find((r) => r.kind === 'mutate' && perRequestFunction(r.id, model) && fillsUnderDynamicKey(r, model));
+    const fill = binding.refs.find((r) => r.kind === 'mutate' && refPerRequestFunction(r, model) && fillsUnderDynamicKey(r, model));
     if (!fill) continue;
     out.push({
       rule: 'unbounded-module-cache',

@@ -4,7 +4,7 @@
 import type { ExpressionStatement, Identifier, Node, Statement } from '@babel/types';
 import { unwrapExpression, type FunctionNode } from '../analysis/ast';
 import { replaceReference, statementList } from './edit';
-import { containsAwait, perRequestFunction, writersOf } from './facts';
+import { containsAwait, refPerRequestFunction, writersOf } from './facts';
 import type { BindingRef, ModuleBinding, ModuleModel } from './module-model';
 import { mayReenter, REENTRY_HINT } from './reentry';
 import type { PlannedFinding, RewriteContext } from './types';
@@ -25,7 +25,7 @@ export function planCounters(model: ModuleModel): PlannedFinding[] {
   const out: PlannedFinding[] = [];
   for (const binding of model.bindings.values()) {
     if (!isCounter(binding)) continue;
-    const perRequestWrites = binding.refs.filter((r) => r.kind === 'write' && perRequestFunction(r.id, model));
+    const perRequestWrites = binding.refs.filter((r) => r.kind === 'write' && refPerRequestFunction(r, model));
     if (perRequestWrites.length === 0) continue;
     // `const n = ++count` everywhere already: a snapshot, nothing to say
     const bare = perRequestWrites.filter((r) => model.index.parent(r.increment!)?.type === 'ExpressionStatement');
@@ -45,20 +45,21 @@ function planSnapshot(binding: ModuleBinding, write: BindingRef, model: ModuleMo
   const fn = write.fn;
   const list = statementList(stmt, model.index);
   if (!fn || !list) return null;
-  const later = binding.refs.filter((r) => r.kind === 'read' && model.topFunction(r.id) === model.topFunction(stmt) && model.after(r.id, stmt));
+  const top = model.topFunction(stmt);
+  const later = binding.refs.filter((r) => r.kind === 'read' && r.top === top && model.after(r.id, stmt));
   if (later.length === 0) return null;
-  const awaitsAfter = (read: BindingRef) => hasAwaitBetween(fn, stmt, read.id, model);
-  if (!later.some(awaitsAfter)) return null;
+  const suspensions = suspensionsOf(fn);
+  if (!later.some((read) => hasAwaitBetween(suspensions, stmt, read.id, model))) return null;
   const message = `\`${binding.name}\` is read back after an await: by then other requests on this worker have incremented it, so this request is labelled with their count.`;
   const unfixable = { rule: RULE, node: stmt, message, hint: 'take a snapshot at the increment: `const n = ++count`, and use `n`' } as PlannedFinding;
   // every later read must be dominated by the increment, in this function, with no other write between
   const start = list.indexOf(stmt as Statement);
   const dominated = later.every((r) => r.fn === fn && list.slice(start + 1).some((s) => model.within(r.id, s)));
-  const otherWrites = binding.refs.some((r) => r !== write && r.kind !== 'read' && model.topFunction(r.id) === model.topFunction(stmt));
-  const writers = writersOf(binding, model, model.topFunction(stmt)!);
+  const otherWrites = binding.refs.some((r) => r !== write && r.kind !== 'read' && r.top === top);
+  const writers = writersOf(binding, model, top!);
   if (!dominated || otherWrites || !writers || writers.size > 0) return unfixable;
   // a helper module's function may run caller-supplied code that increments it again, nested
-  if (model.helperModule && mayReenter(model.topFunction(stmt)!, model)) return { ...unfixable, hint: `${REENTRY_HINT}${unfixable.hint}` };
+  if (model.helperModule && mayReenter(top!, model)) return { ...unfixable, hint: `${REENTRY_HINT}${unfixable.hint}` };
   return {
     ...unfixable,
     hint: 'the increment now returns a snapshot that the rest of the invocation uses',
@@ -66,15 +67,22 @@ function planSnapshot(binding: ModuleBinding, write: BindingRef, model: ModuleMo
   };
 }
 
-/** An await evaluated after `from` and before `to` inside `fn` (loops make any await in them count). */
-function hasAwaitBetween(fn: FunctionNode, from: Node, to: Node, model: ModuleModel): boolean {
-  let found = false;
+/** The awaits and loops of `fn` itself (not of its nested functions): where it may suspend. */
+interface Suspensions {
+  awaits: Node[];
+  loops: Node[];
+}
+
+const LOOPS = new Set(['ForStatement', 'ForOfStatement', 'ForInStatement', 'WhileStatement', 'DoWhileStatement']);
+const NESTED_FUNCTIONS = new Set(['FunctionExpression', 'ArrowFunctionExpression', 'FunctionDeclaration', 'ObjectMethod', 'ClassMethod']);
+
+// collected once per increment, not walked again for each later read
+function suspensionsOf(fn: FunctionNode): Suspensions {
+  const found: Suspensions = { awaits: [], loops: [] };
   const visitNode = (n: Node) => {
-    if (found) return;
-    if (n !== fn && (n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression' || n.type === 'FunctionDeclaration' || n.type === 'ObjectMethod' || n.type === 'ClassMethod')) return;
-    if (n.type === 'AwaitExpression' && model.after(n, from) && model.after(to, n)) found = true;
-    const loopLike = n.type === 'ForStatement' || n.type === 'ForOfStatement' || n.type === 'ForInStatement' || n.type === 'WhileStatement' || n.type === 'DoWhileStatement';
-    if (loopLike && model.within(to, n) && !model.within(from, n) && containsAwait(n)) found = true;
+    if (n !== fn && NESTED_FUNCTIONS.has(n.type)) return;
+    if (n.type === 'AwaitExpression') found.awaits.push(n);
+    if (LOOPS.has(n.type)) found.loops.push(n);
     for (const c of Object.values(n)) {
       if (Array.isArray(c)) c.forEach((x) => x && typeof x === 'object' && 'type' in x && visitNode(x as Node));
       else if (c && typeof c === 'object' && 'type' in c && c !== n) visitNode(c as Node);
@@ -82,6 +90,12 @@ function hasAwaitBetween(fn: FunctionNode, from: Node, to: Node, model: ModuleMo
   };
   visitNode(fn.body as Node);
   return found;
+}
+
+/** An await evaluated after `from` and before `to` inside the function (loops make any await in them count). */
+function hasAwaitBetween(suspensions: Suspensions, from: Node, to: Node, model: ModuleModel): boolean {
+  return suspensions.awaits.some((n) => model.after(n, from) && model.after(to, n)) ||
+    suspensions.loops.some((n) => model.within(to, n) && !model.within(from, n) && containsAwait(n));
 }
 
 function snapshot(ctx: RewriteContext, binding: ModuleBinding, stmt: ExpressionStatement, reads: BindingRef[], list: Statement[], model: ModuleModel): void {

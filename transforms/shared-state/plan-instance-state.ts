@@ -13,7 +13,7 @@ import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast
 import { moduleExports } from '../analysis/handlers';
 import { visit } from '../analysis/walk';
 import { borrowLayout, moveLeadingComments, removeStatement, replaceReference } from './edit';
-import { containsAwait, isConstantValue, perRequestFunction } from './facts';
+import { containsAwait, isConstantValue, refPerRequestFunction } from './facts';
 import type { ModuleBinding, ModuleModel } from './module-model';
 import { methodMayReenter } from './reentry';
 import type { PlannedFinding, RewriteContext } from './types';
@@ -127,7 +127,7 @@ function usesOf(binding: ModuleBinding, cls: HandlerClass, exportedValues: Node[
       instance.escapes = true;
       continue;
     }
-    if (use.how === 'call' && perRequestFunction(ref.id, model)) instance.entries.add(use.method);
+    if (use.how === 'call' && refPerRequestFunction(ref, model)) instance.entries.add(use.method);
     // a bound method in what the module exports: `h.m.bind(h)`, `middy(h.m.bind(h)).use(…)`
     if (use.how === 'bind' && exportedValues.some((v) => model.within(use.node, v))) instance.entries.add(use.method);
   }

@@ -5,7 +5,7 @@
 import type { AssignmentExpression, Expression, Identifier, Node, Statement, VariableDeclaration } from '@babel/types';
 import { calleeName, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import { cloneNode, insertBefore, removeStatement, replaceReference, statementList } from './edit';
-import { containsAwait, isConstantValue, mayCallWriter, perRequestFunction, refsWithin, writersOf } from './facts';
+import { containsAwait, isConstantValue, mayCallWriter, refPerRequestFunction, refsWithin, writersOf } from './facts';
 import { planSection, type Section } from './plan-section';
 import { mayReenter, REENTRY_HINT } from './reentry';
 import type { BindingRef, ModuleBinding, ModuleModel } from './module-model';
@@ -25,7 +25,7 @@ export function planRmw(model: ModuleModel): PlannedFinding[] {
   for (const binding of model.bindings.values()) {
     if (binding.kind !== 'let' && binding.kind !== 'var' && binding.kind !== 'const') continue;
     for (const ref of binding.refs) {
-      const fn = perRequestFunction(ref.id, model);
+      const fn = refPerRequestFunction(ref, model);
       if (!fn || insideLock(ref.id, model)) continue;
       const found = ref.kind === 'read' ? planSnapshot(binding, ref, model) : planUpdate(binding, ref, model);
       if (found && !seen.has(found.node)) {

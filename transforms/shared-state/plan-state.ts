@@ -9,7 +9,7 @@ import type { CallExpression, ExpressionStatement, Identifier, Node, Statement }
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import { ensureImport } from '../analysis/add-import';
 import { borrowLayout, cloneNode, moveLeadingComments, removeStatement, replaceReference, statementList } from './edit';
-import { containsAwait, isConstantValue, perRequestFunction } from './facts';
+import { containsAwait, isConstantValue, refPerRequestFunction } from './facts';
 import type { BindingRef, ModuleBinding, ModuleModel } from './module-model';
 import { isCounter } from './plan-counter';
 import type { PlannedFinding, RewriteContext } from './types';
@@ -88,7 +88,7 @@ type StateKind = 'binding' | 'reset' | 'object';
 
 /** What kind of per-request state the binding is, or null when it is not per-request state. */
 function stateKind(binding: ModuleBinding, model: ModuleModel): StateKind | null {
-  const perRequest = binding.refs.filter((r) => perRequestFunction(r.id, model));
+  const perRequest = binding.refs.filter((r) => refPerRequestFunction(r, model));
   if (binding.kind === 'let' || binding.kind === 'var') {
     if (isCounter(binding)) return null;
     const writes = perRequest.filter((r) => r.kind === 'write');
