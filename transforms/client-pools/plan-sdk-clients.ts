@@ -232,18 +232,26 @@ function firstString(node: Node): string | null {
   return out;
 }
 
+/**
+ * The names a group may take, best first. A generator: the first is almost always free, so the
+ * numbered fallbacks are never spelled out.
+ */
+function* nameCandidates(group: SdkGroup, base: string, baseUsed: boolean): Generator<string> {
+  const first = group.sites[0];
+  const literal = baseUsed ? firstString(first.node) : null;
+  if (literal) yield base + suffixFrom(literal);
+  yield base;
+  yield first.client.suggestedName;
+  for (let i = 2; i < 20; i++) yield `${base}${i}`;
+}
+
 function nameGroups(analysis: FileAnalysis, groups: SdkGroup[]): void {
   const taken = new Set<string>(fileImports(analysis).keys());
   const baseUsed = new Set<string>();
   for (const group of groups) {
     const first = group.sites[0];
     const base = group.sites.find((s) => s.local)?.local?.name ?? first.client.suggestedName;
-    const candidates = [base];
-    const literal = firstString(first.node);
-    if (baseUsed.has(base) && literal) candidates.unshift(base + suffixFrom(literal));
-    candidates.push(first.client.suggestedName);
-    for (let i = 2; i < 20; i++) candidates.push(`${base}${i}`);
-    for (const name of candidates) {
+    for (const name of nameCandidates(group, base, baseUsed.has(base))) {
       const owners = new Set<Node>(group.sites.filter((s) => s.local?.name === name).map((s) => s.fn.fn));
       const users = new Set<Node>(group.sites.map((s) => s.fn.fn).filter((f) => !owners.has(f)));
       if (isNameFree(analysis, name, owners, users, taken)) {

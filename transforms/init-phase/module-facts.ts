@@ -41,7 +41,8 @@ export function moduleFacts(ast: BabelFile, index: NodeIndex): ModuleFacts {
   const written = (target: Node) => {
     const name = baseIdentifier(target);
     if (name) mutated.add(name);
-    if (dottedName(target)?.startsWith('process.env')) envWritten = true;
+    // spell the whole name only for the one base that can start with process.env
+    if (name === 'process' && dottedName(target)?.startsWith('process.env')) envWritten = true;
   };
   for (const type of WRITE_TYPES) {
     for (const node of index.ofType(type) as Node[]) {
@@ -53,7 +54,8 @@ export function moduleFacts(ast: BabelFile, index: NodeIndex): ModuleFacts {
         if (callee && (callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression')) {
           const method = propertyName(callee);
           if (method && MUTATING_METHODS.has(method)) written(callee.object);
-          const full = dottedName(callee);
+          // Object.assign(x, …) / Object.defineProperty(x, …): the method is tested first, as most calls are neither
+          const full = method === 'assign' || method === 'defineProperty' ? dottedName(callee) : null;
           if ((full === 'Object.assign' || full === 'Object.defineProperty') && node.arguments[0]) written(node.arguments[0]);
         }
       }
