@@ -91,21 +91,29 @@ export function analyseBindings(analysis: BindingsInput): ModuleBindings {
   const reachable = reachableFunctions(scope, index, analysis.handlers.map((h) => h.fn));
   const exportNames = collectExportNames(analysis.ast.program.body);
 
-  const placeOf = (at: Node): Pick<BindingReference, 'place' | 'fn' | 'handler'> => {
-    let fn: FunctionNode | null = null;
+  // where code runs depends only on its chain of enclosing functions: worked out once per innermost function
+  const places = new Map<FunctionNode | null, RunsIn>();
+  const placeIn = (fn: FunctionNode | null): RunsIn => {
+    let known = places.get(fn);
+    if (known) return known;
     let handler: HandlerInfo | null = null;
     let inReachable = false;
     let onlyIifes = true;
-    for (let node = index.parent(at); node; node = index.parent(node)) {
+    for (let node: Node | undefined = fn ?? undefined; node; node = index.parent(node)) {
       if (!isFunction(node)) continue;
-      fn ??= node;
       handler ??= handlerOf.get(node) ?? null;
       if (reachable.has(node)) inReachable = true;
       if (!isIife(node, index)) onlyIifes = false;
     }
     const place: Place = handler ? 'handler' : inReachable ? 'reachable' : fn === null || onlyIifes ? 'init' : 'other';
-    return { place, fn, handler };
+    places.set(fn, (known = { place, fn, handler }));
+    return known;
   };
+  const placeOf = (at: Node): RunsIn => {
+    for (let node = index.parent(at); node; node = index.parent(node)) if (isFunction(node)) return placeIn(node);
+    return placeIn(null);
+  };
+  const parentOf = (n: Node) => index.parent(n);
 
   const all: ModuleBinding[] = [];
   const byIdentifier = new Map<Node, ModuleBinding>();
@@ -114,7 +122,8 @@ export function analyseBindings(analysis: BindingsInput): ModuleBindings {
     byIdentifier.set(mb.identifier, mb);
     const add = (from: Node, node: Identifier, kind: ReferenceKind, site: Node, members: string[] = []) => {
       const at = kind === 'read' ? node.start ?? 0 : site.end ?? node.end ?? 0;
-      mb.references.push({ node, kind, site, at, members, ...placeOf(from) });
+      const { place, fn, handler } = placeOf(from);
+      mb.references.push({ node, kind, site, at, members, place, fn, handler });
       byIdentifier.set(node, mb);
     };
     const seen = new Set<Node>();
@@ -148,7 +157,7 @@ export function analyseBindings(analysis: BindingsInput): ModuleBindings {
       const parent = index.parent(node)!;
       // `export { x }` names the binding, it does not read it; types and overloads never run
       if (parent.type === 'ExportSpecifier' || isTypeOnly(parent)) continue;
-      const use = classifyUse(node, (n) => index.parent(n));
+      const use = classifyUse(node, parentOf);
       if (use.readsFirst) add(node, node, 'read', use.site, use.members);
       add(node, node, use.kind, use.site, use.members);
     }
@@ -166,6 +175,9 @@ const VALUE_TS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullE
 function isTypeOnly(parent: Node): boolean {
   return parent.type.startsWith('TS') && !VALUE_TS.has(parent.type);
 }
+
+/** The part of a reference that says where it runs. */
+type RunsIn = Pick<BindingReference, 'place' | 'fn' | 'handler'>;
 
 function order(kind: ReferenceKind): number {
   return kind === 'read' ? 0 : kind === 'mutate' ? 1 : 2;

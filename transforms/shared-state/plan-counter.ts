@@ -48,10 +48,11 @@ function planSnapshot(binding: ModuleBinding, write: BindingRef, model: ModuleMo
   const top = model.topFunction(stmt);
   const later = binding.refs.filter((r) => r.kind === 'read' && r.top === top && model.after(r.id, stmt));
   if (later.length === 0) return null;
-  const suspensions = suspensionsOf(fn);
+  const suspensions = suspensionsOf(fn, model);
   if (!later.some((read) => hasAwaitBetween(suspensions, stmt, read.id, model))) return null;
   const message = `\`${binding.name}\` is read back after an await: by then other requests on this worker have incremented it, so this request is labelled with their count.`;
-  const unfixable = { rule: RULE, node: stmt, message, hint: 'take a snapshot at the increment: `const n = ++count`, and use `n`' } as PlannedFinding;
+  const snapshotHint = 'take a snapshot at the increment: `const n = ++count`, and use `n`';
+  const unfixable: PlannedFinding = { rule: RULE, node: stmt, message, hint: snapshotHint };
   // every later read must be dominated by the increment, in this function, with no other write between
   const start = list.indexOf(stmt as Statement);
   const dominated = later.every((r) => r.fn === fn && list.slice(start + 1).some((s) => model.within(r.id, s)));
@@ -59,9 +60,11 @@ function planSnapshot(binding: ModuleBinding, write: BindingRef, model: ModuleMo
   const writers = writersOf(binding, model, top!);
   if (!dominated || otherWrites || !writers || writers.size > 0) return unfixable;
   // a helper module's function may run caller-supplied code that increments it again, nested
-  if (model.helperModule && mayReenter(top!, model)) return { ...unfixable, hint: `${REENTRY_HINT}${unfixable.hint}` };
+  if (model.helperModule && mayReenter(top!, model)) return { rule: RULE, node: stmt, message, hint: `${REENTRY_HINT}${snapshotHint}` };
   return {
-    ...unfixable,
+    rule: RULE,
+    node: stmt,
+    message,
     hint: 'the increment now returns a snapshot that the rest of the invocation uses',
     rewrite: (ctx) => snapshot(ctx, binding, stmt, later, list, model),
   };
@@ -73,23 +76,23 @@ interface Suspensions {
   loops: Node[];
 }
 
-const LOOPS = new Set(['ForStatement', 'ForOfStatement', 'ForInStatement', 'WhileStatement', 'DoWhileStatement']);
+const LOOPS = ['ForStatement', 'ForOfStatement', 'ForInStatement', 'WhileStatement', 'DoWhileStatement'] as const;
 const NESTED_FUNCTIONS = new Set(['FunctionExpression', 'ArrowFunctionExpression', 'FunctionDeclaration', 'ObjectMethod', 'ClassMethod']);
 
-// collected once per increment, not walked again for each later read
-function suspensionsOf(fn: FunctionNode): Suspensions {
-  const found: Suspensions = { awaits: [], loops: [] };
-  const visitNode = (n: Node) => {
-    if (n !== fn && NESTED_FUNCTIONS.has(n.type)) return;
-    if (n.type === 'AwaitExpression') found.awaits.push(n);
-    if (LOOPS.has(n.type)) found.loops.push(n);
-    for (const c of Object.values(n)) {
-      if (Array.isArray(c)) c.forEach((x) => x && typeof x === 'object' && 'type' in x && visitNode(x as Node));
-      else if (c && typeof c === 'object' && 'type' in c && c !== n) visitNode(c as Node);
-    }
-  };
-  visitNode(fn.body as Node);
-  return found;
+// from the node index, once per increment (not a walk of the function for each later read)
+function suspensionsOf(fn: FunctionNode, model: ModuleModel): Suspensions {
+  const own = (n: Node) => ownedBy(n, fn, model);
+  return { awaits: model.index.ofType('AwaitExpression').filter(own), loops: LOOPS.flatMap((t) => model.index.ofType(t)).filter(own) };
+}
+
+/** `n` lies in `fn`'s body and not inside a function nested in it (a ClassPrivateMethod does not stop it). */
+function ownedBy(n: Node, fn: FunctionNode, model: ModuleModel): boolean {
+  let child = n;
+  for (let p = model.index.parent(n); p; child = p, p = model.index.parent(p)) {
+    if (NESTED_FUNCTIONS.has(child.type)) return false;
+    if (p === fn) return child === fn.body;
+  }
+  return false;
 }
 
 /** An await evaluated after `from` and before `to` inside the function (loops make any await in them count). */
