@@ -3,7 +3,7 @@ import type { HandlerInfo } from '../analysis/handlers';
 import type { NodeIndex } from '../analysis/walk';
 import { moduleStateGuard } from './guards';
 import type { Occurrence } from './occurrences';
-import { pathOf, segmentOf } from './path-groups';
+import { pathOf, segmentOf, usesOfAll } from './path-groups';
 import type { Blocker } from './plan';
 
 /** Why a group of one handler's fixed paths cannot move into a per-invocation directory; 'skip' when it is no hazard of this rule. */
@@ -17,14 +17,14 @@ export function groupBlocker(
   index: NodeIndex,
   moduleNames: Set<string>,
 ): Blocker | 'skip' | null {
-  const uses = occs.flatMap((o) => o.uses).filter((u) => u.kind !== 'alias');
+  const uses = usesOfAll(occs, (u) => u.kind !== 'alias');
   if (occs.some((o) => sharedPaths.has(pathOf(o)))) {
     const inPlace = occs.some((o) => o.uses.some((u) => u.kind === 'write') && !shared.includes(o));
     return inPlace
       ? { why: 'the same file is also a shared cache or written at init', hint: 'Decide whether the file is shared (write it atomically with a temp file + rename) or per invocation (use a different name).' }
       : 'skip';
   }
-  const elsewhere = all.find((o) => o.value.kind === 'fixed' && segmentOf(o) === segment && o.owner.fn !== handler.fn);
+  const elsewhere = all.find((o) => o.value.kind === 'fixed' && o.owner.fn !== handler.fn && segmentOf(o) === segment);
   if (elsewhere) {
     return {
       why: `${elsewhere.owner.label} uses the same path, so it may be written in one invocation and read in another`,

@@ -5,11 +5,12 @@ import { isFunction, type FunctionNode } from '../analysis/ast';
 import type { NodeIndex } from '../analysis/walk';
 import { referencesIn, type Occurrence } from './occurrences';
 import { mayBePromise } from './may-be-promise';
+import { usesOfAll } from './path-groups';
 import type { Blocker } from './plan';
 
 export function handlerBlockers(fn: FunctionNode, occs: Occurrence[], index: NodeIndex): Blocker | null {
   if (fn.generator) return { why: 'the handler is a generator', hint: 'Create a unique directory per invocation by hand.' };
-  const uses = occs.flatMap((o) => o.uses);
+  const uses = usesOfAll(occs);
   if (!fn.async) {
     const later = uses.find((u) => u.timing !== 'sync' && u.timing !== 'none');
     if (later) {

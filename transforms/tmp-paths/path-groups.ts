@@ -1,6 +1,7 @@
 // A fixed /tmp path, and how paths are grouped: every file under one top-level entry of /tmp
 // ('/tmp/work', '/tmp/work/in.png') moves into the per-invocation directory together.
 import type { Occurrence } from './occurrences';
+import type { Use } from './uses';
 
 export function pathOf(o: Occurrence): string {
   return o.value.kind === 'fixed' ? o.value.path : '';
@@ -15,4 +16,11 @@ export function segmentOf(o: Occurrence): string {
 export function prefixOf(segment: string): string {
   const stem = segment.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
   return stem || 'tmp';
+}
+
+/** Every use of some occurrences, in order. A loop: Array#flatMap costs far more per call and this runs per group. */
+export function usesOfAll(occs: Occurrence[], keep: (u: Use) => boolean = () => true): Use[] {
+  const out: Use[] = [];
+  for (const o of occs) for (const u of o.uses) if (keep(u)) out.push(u);
+  return out;
 }

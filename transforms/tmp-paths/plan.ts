@@ -101,7 +101,13 @@ export function planTmpPaths(analysis: FileAnalysis): TmpPlan {
     const mine = occurrences.filter((o) => o.owner.fn === handler.fn);
     plan.findings.push(...nonFixedFindings(mine, analysis));
     const groups = new Map<string, Occurrence[]>();
-    for (const o of mine) if (o.value.kind === 'fixed') groups.set(segmentOf(o), [...(groups.get(segmentOf(o)) ?? []), o]);
+    for (const o of mine) {
+      if (o.value.kind !== 'fixed') continue;
+      const segment = segmentOf(o);
+      const group = groups.get(segment);
+      if (group) group.push(o);
+      else groups.set(segment, [o]);
+    }
     let fix: HandlerFix | null = null;
     for (const [segment, occs] of groups) {
       occs.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0));
