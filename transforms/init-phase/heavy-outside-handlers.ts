@@ -4,6 +4,7 @@ import type { Identifier, Node } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { isFunction } from '../analysis/ast';
 import { memoOn } from '../analysis/memo';
+import type { HeavyKind } from './heavy-calls';
 import { heavyNodes } from './heavy-nodes';
 import { visitInitCode } from './init-code';
 import { memoized } from './report-unmoved';
@@ -68,6 +69,8 @@ function moduleFunctions(analysis: FileAnalysis): Map<string, Node> {
  */
 export function heavyInHelpers(analysis: FileAnalysis): PlanReport[] {
   if (analysis.handlers.length === 0) return [];
+  // only heavy calls other than require()/import() are reported, and most files have none
+  if (!hasHeavyOtherThanLoads(heavyNodes(analysis))) return [];
   const byName = moduleFunctions(analysis);
   // nothing to reach
   if (byName.size === 0) return [];
@@ -100,6 +103,11 @@ export function heavyInHelpers(analysis: FileAnalysis): PlanReport[] {
     });
   }
   return out;
+}
+
+function hasHeavyOtherThanLoads(kinds: ReadonlyMap<Node, HeavyKind>): boolean {
+  for (const kind of kinds.values()) if (kind !== 'require' && kind !== 'import') return true;
+  return false;
 }
 
 /** Module functions whose result a module binding keeps: `config = await loadConfig()`, `p ??= loadConfig()`. */

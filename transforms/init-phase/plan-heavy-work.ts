@@ -7,7 +7,7 @@ import type { FileAnalysis } from '../analysis/file-analysis';
 import type { HandlerInfo } from '../analysis/handlers';
 import { namesInUse } from '../analysis/names-in-use';
 import type { HeavyKind } from './heavy-calls';
-import { heavyNodes } from './heavy-nodes';
+import { hasHeavyInside, heavyNodes } from './heavy-nodes';
 import { factsOf, type ModuleFacts } from './module-facts';
 import { checkMovable } from './movable';
 import { usesAreReadOnly } from './read-only-uses';
@@ -101,6 +101,8 @@ function planHandler(analysis: FileAnalysis, facts: ModuleFacts, handler: Handle
   if (fn.body.type !== 'BlockStatement') return null;
   // only top-level `const` statements move
   if (!fn.body.body.some((stmt) => stmt.type === 'VariableDeclaration' && stmt.kind === 'const')) return null;
+  // only heavy statements and what they need move: without a heavy call in the body nothing does
+  if (!hasHeavyInside(analysis, fn.body)) return null;
   const { declared: locals, counts } = functionNames(analysis, fn);
   const kinds = heavyNodes(analysis);
   const hoisted = new Set<string>();
