@@ -175,13 +175,24 @@ function syncFsCalls(analysis: FileAnalysis, fn: Node, facts: ModuleFacts): stri
 
 /** Reads or writes of mutable module state: a new await would let other requests interleave there. */
 function readsModuleState(analysis: FileAnalysis, fn: Node, facts: ModuleFacts): boolean {
+  // most files keep no module state that changes: then no identifier needs a look
+  const state = changingModuleNames(facts);
+  if (state.size === 0) return false;
   const locals = functionNames(analysis, fn).declared;
   for (const node of analysis.index.ofType('Identifier')) {
-    const b = facts.bindings.get(node.name);
-    if (!b || !(b.kind === 'let' || b.kind === 'var' || ((b.kind === 'const' || b.kind === 'require') && facts.mutated.has(node.name)))) continue;
+    if (!state.has(node.name)) continue;
     if (!locals.has(node.name) && isReference(node, analysis.index.parent(node)) && reachedByValueWalk(analysis.index, node, fn)) return true;
   }
   return false;
+}
+
+/** Module bindings whose value may change: `let`/`var`, and constants or requires something mutates. */
+function changingModuleNames(facts: ModuleFacts): Set<string> {
+  const out = new Set<string>();
+  for (const [name, b] of facts.bindings) {
+    if (b.kind === 'let' || b.kind === 'var' || ((b.kind === 'const' || b.kind === 'require') && facts.mutated.has(name))) out.add(name);
+  }
+  return out;
 }
 
 /** A counted loop this long is CPU work that holds the worker's event loop for a noticeable time. */
