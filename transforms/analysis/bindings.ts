@@ -91,40 +91,30 @@ export function analyseBindings(analysis: BindingsInput): ModuleBindings {
   const reachable = reachableFunctions(scope, index, analysis.handlers.map((h) => h.fn));
   const exportNames = collectExportNames(analysis.ast.program.body);
 
-  // where code runs depends only on its chain of enclosing functions: worked out once per innermost function
-  const places = new Map<FunctionNode | null, RunsIn>();
-  const placeIn = (fn: FunctionNode | null): RunsIn => {
-    let known = places.get(fn);
-    if (known) return known;
+  const placeOf = (at: Node): RunsIn => {
+    let fn: FunctionNode | null = null;
     let handler: HandlerInfo | null = null;
     let inReachable = false;
     let onlyIifes = true;
-    for (let node: Node | undefined = fn ?? undefined; node; node = index.parent(node)) {
+    for (let node = index.parent(at); node; node = index.parent(node)) {
       if (!isFunction(node)) continue;
+      fn ??= node;
       handler ??= handlerOf.get(node) ?? null;
       if (reachable.has(node)) inReachable = true;
       if (!isIife(node, index)) onlyIifes = false;
     }
     const place: Place = handler ? 'handler' : inReachable ? 'reachable' : fn === null || onlyIifes ? 'init' : 'other';
-    places.set(fn, (known = { place, fn, handler }));
-    return known;
-  };
-  const placeOf = (at: Node): RunsIn => {
-    for (let node = index.parent(at); node; node = index.parent(node)) if (isFunction(node)) return placeIn(node);
-    return placeIn(null);
+    return { place, fn, handler };
   };
   const parentOf = (n: Node) => index.parent(n);
 
   const all: ModuleBinding[] = [];
-  const byIdentifier = new Map<Node, ModuleBinding>();
   for (const [name, binding] of scope.bindings) {
     const mb = toModuleBinding(name, binding, exportNames.get(name) ?? []);
-    byIdentifier.set(mb.identifier, mb);
     const add = (from: Node, node: Identifier, kind: ReferenceKind, site: Node, members: string[] = []) => {
       const at = kind === 'read' ? node.start ?? 0 : site.end ?? node.end ?? 0;
       const { place, fn, handler } = placeOf(from);
       mb.references.push({ node, kind, site, at, members, place, fn, handler });
-      byIdentifier.set(node, mb);
     };
     const seen = new Set<Node>();
     for (const node of binding.violations) {
@@ -165,7 +155,20 @@ export function analyseBindings(analysis: BindingsInput): ModuleBindings {
     all.push(mb);
   }
   const byName = new Map(all.map((b) => [b.name, b]));
-  return { all, get: (name) => byName.get(name), bindingOf: (id) => byIdentifier.get(id), reachable };
+  // few callers ask by identifier: that table is built on the first question, not for every file
+  let byIdentifier: Map<Node, ModuleBinding> | undefined;
+  const bindingOf = (id: Node) => (byIdentifier ??= identifierTable(all)).get(id);
+  return { all, get: (name) => byName.get(name), bindingOf, reachable };
+}
+
+/** Each binding's declaring identifier and the identifiers of its references. */
+function identifierTable(all: ModuleBinding[]): Map<Node, ModuleBinding> {
+  const table = new Map<Node, ModuleBinding>();
+  for (const mb of all) {
+    table.set(mb.identifier, mb);
+    for (const r of mb.references) table.set(r.node, mb);
+  }
+  return table;
 }
 
 // TypeScript nodes whose operand is a runtime value; under any other TS node a name is a type
