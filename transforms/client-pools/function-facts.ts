@@ -12,6 +12,9 @@ import { memoOn } from '../analysis/memo';
 import { writesClientGlobalsAt } from './client-globals';
 import { isReference, patternNames } from './scope';
 
+// Read once: @babel/types' CommonJS exports are getters (one getter call per node visited otherwise).
+const KEYS: Record<string, string[] | undefined> = VISITOR_KEYS;
+
 export interface FunctionFacts {
   /** how often each name is declared inside the function (as scope.ts declarationCounts(fn) counts) */
   declarations: Map<string, number>;
@@ -60,7 +63,7 @@ class FactsWalk {
 
   walk(node: Node, inBody: boolean): void {
     this.enter(node, inBody);
-    const keys = VISITOR_KEYS[node.type];
+    const keys = KEYS[node.type];
     if (!keys) return;
     for (const key of keys) {
       const child = (node as unknown as Record<string, unknown>)[key];
@@ -115,7 +118,7 @@ function walkFunction(
 ): void {
   const walk = (node: Node, parent: Node | undefined, inBody: boolean): void => {
     enter(node, parent, inBody);
-    const keys = VISITOR_KEYS[node.type];
+    const keys = KEYS[node.type];
     if (keys) {
       for (const key of keys) {
         const child = (node as unknown as Record<string, unknown>)[key];

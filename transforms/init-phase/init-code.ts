@@ -5,6 +5,9 @@ import { VISITOR_KEYS } from '@babel/types';
 import { isFunction, unwrapExpression } from '../analysis/ast';
 import { declarationOf } from './scope';
 
+// Read once: @babel/types' CommonJS exports are getters (one getter call per node visited otherwise).
+const KEYS: Record<string, string[] | undefined> = VISITOR_KEYS;
+
 /** Calls every node that runs at init (each function body at most once). */
 export function visitInitCode(ast: BabelFile, enter: (node: Node) => void): void {
   const functions = new Map<string, Node>();
@@ -27,7 +30,7 @@ export function visitInitCode(ast: BabelFile, enter: (node: Node) => void): void
       if (isFunction(callee)) visitBody(callee.body);
       if (callee?.type === 'Identifier' && functions.has(callee.name)) visitBody(functions.get(callee.name)!);
     }
-    for (const key of VISITOR_KEYS[node.type] ?? []) {
+    for (const key of KEYS[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       for (const k of Array.isArray(child) ? child : [child]) {
         if (k && typeof (k as Node).type === 'string' && !isFunction(k as Node)) walk(k as Node);

@@ -10,6 +10,9 @@ import type { HeavyPlan } from './plan-heavy-work';
 import type { PlanReport } from './reports';
 import { functionNames, isReference, reachedByValueWalk } from './scope';
 
+// Read once: @babel/types' CommonJS exports are getters (one getter call per node visited otherwise).
+const KEYS: Record<string, string[] | undefined> = VISITOR_KEYS;
+
 export type SyncModule = 'fs' | 'crypto' | 'zlib' | 'child_process';
 
 export interface SyncCallFix {
@@ -126,7 +129,7 @@ function sitesByWalk(body: Node, moved: ReadonlySet<Node>, found: Map<Node, Sync
   const walk = (node: Node, nested: boolean) => {
     if (moved.has(node)) return;
     if (node.type === 'ForStatement' || found.has(node)) out.push({ node, nested });
-    for (const key of VISITOR_KEYS[node.type] ?? []) {
+    for (const key of KEYS[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       for (const k of Array.isArray(child) ? child : [child]) {
         if (k && typeof (k as Node).type === 'string') walk(k as Node, nested || isFunction(node));

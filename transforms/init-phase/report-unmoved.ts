@@ -11,6 +11,9 @@ import { checkMovable } from './movable';
 import { describeHeavy, type PlanReport } from './reports';
 import { functionNames } from './scope';
 
+// Read once: @babel/types' CommonJS exports are getters (one getter call per node visited otherwise).
+const KEYS: Record<string, string[] | undefined> = VISITOR_KEYS;
+
 /** Heavy calls in a handler that are not moved: findings a human must act on (or deliberate lazy loads). */
 export function reportUnmoved(analysis: FileAnalysis, facts: ModuleFacts, handler: HandlerInfo, moved: ReadonlySet<Node>, out: PlanReport[]): void {
   const fn = handler.fn;
@@ -28,7 +31,7 @@ export function reportUnmoved(analysis: FileAnalysis, facts: ModuleFacts, handle
       const why = dep.reason === 'request' ? 'request' : conditional ? 'conditional' : inMovableConst(node) ? 'shared' : 'unproven';
       out.push({ ...describeHeavy(kind, false, why, 'top-level'), node });
     }
-    for (const key of VISITOR_KEYS[node.type] ?? []) {
+    for (const key of KEYS[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       for (const k of Array.isArray(child) ? child : [child]) {
         if (k && typeof (k as Node).type === 'string') walk(k as Node, conditional || isBranching(node, key));

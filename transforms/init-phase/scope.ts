@@ -8,6 +8,9 @@ import type { FileAnalysis } from '../analysis/file-analysis';
 import { memoOn } from '../analysis/memo';
 import { isInside, visit, type NodeIndex } from '../analysis/walk';
 
+// Read once: @babel/types' CommonJS exports are getters (one getter call per node visited otherwise).
+const KEYS: Record<string, string[] | undefined> = VISITOR_KEYS;
+
 export type BindingKind = 'import' | 'require' | 'const' | 'let' | 'var' | 'function' | 'class';
 
 export interface ModuleBinding {
@@ -210,7 +213,7 @@ const VALUE_WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNo
 export function visitValues(root: Node, enter: (node: Node, parent: Node | undefined) => void): void {
   const walk = (node: Node, parent: Node | undefined) => {
     enter(node, parent);
-    for (const key of VISITOR_KEYS[node.type] ?? []) {
+    for (const key of KEYS[node.type] ?? []) {
       if (TYPE_ONLY_KEYS.has(key)) continue;
       if (VALUE_WRAPPERS.has(node.type) && key !== 'expression' && key !== 'parameter') continue;
       const child = (node as unknown as Record<string, unknown>)[key];
