@@ -63,6 +63,9 @@ const EDGE_CASES: Array<[string, string]> = [
   // rmw through a snapshot with a default, and through a property
   ['rmw.mjs', 'const totals = new Map();\nexport const handler = async (e) => { const t = totals.get(e.k) ?? 0; await f(); totals.set(e.k, t + 1); };\n'],
   ['rmw-prop.mjs', 'const stats = { n: 0 };\nexport const handler = async (e) => { stats.n = stats.n + await count(e); };\n'],
+  // a local from a call of a module function, or of a method other than get: never a snapshot
+  ['call-local.mjs', "const read = (k) => store[k];\nconst store = {};\nexport const handler = async (e) => { const v = read(e.k); await f(); return v; };\n"],
+  ['method-local.mjs', 'const totals = new Map();\nexport const handler = async (e) => { const t = totals.has(e.k) ?? 0; await f(); totals.set(e.k, t + 1); };\n'],
   // library globals
   ['axios.mjs', "import axios from 'axios';\nexport const handler = async (e) => { axios.defaults.headers.common.Authorization = e.token; return axios.get('/x'); };\n"],
   ['i18n.mjs', "import i18next from 'i18next';\nexport const handler = async (e) => { await i18next.changeLanguage(e.lng); return i18next.t('k'); };\n"],

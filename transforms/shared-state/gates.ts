@@ -134,7 +134,8 @@ function chainRoot(node: Node | null | undefined): string | null {
 /**
  * What planRmw needs, by name (so shadowed names only make it say yes more often):
  * an update `x op= …` / `x = <binary>` of a module variable or a property of one (planUpdate), or
- * a `let`/`const v = x | x.k | x.get(k)` (optionally `?? c` / `|| c`) snapshot of one (planSnapshot).
+ * a `let`/`const v = x | x.k | x.get(k)` (optionally `?? c` / `|| c`) snapshot of one (planSnapshot;
+ * never a call of the binding itself).
  */
 function mayRmw(variables: Set<string>, index: NodeIndex): boolean {
   for (const a of index.ofType('AssignmentExpression')) {
@@ -146,7 +147,11 @@ function mayRmw(variables: Set<string>, index: NodeIndex): boolean {
     let init = d.init as Node | null | undefined;
     if (!init || d.id.type !== 'Identifier') continue;
     if (init.type === 'LogicalExpression') init = init.left;
-    if (init.type === 'CallExpression') init = init.callee as Node;
+    if (init.type === 'CallExpression') {
+      // the only call a snapshot reads through is `x.get(k)`: `const v = readFileSync(…)` is none
+      init = init.callee as Node;
+      if (init.type !== 'MemberExpression') continue;
+    }
     if (init.type === 'MemberExpression') init = init.object;
     if (init.type === 'Identifier' && variables.has(init.name)) return true;
   }
