@@ -3,10 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { FunctionNode } from '../../transforms/analysis/ast';
 import { hasAwaitBetween } from '../../transforms/analysis/await-points';
 import {
+  analyseBindings,
   functionsReachableFromHandlers,
+  moduleBindingUses,
   readsThenWritesAcrossAwait,
   type ModuleBinding,
 } from '../../transforms/analysis/bindings';
+import { findHandlers } from '../../transforms/analysis/handlers';
+import { markReadOnly } from '../../transforms/analysis/walk';
 import { createFileAnalysis, type FileAnalysis } from '../../transforms/analysis/file-analysis';
 import { parseForAnalysis, recastParserFor } from '../../transforms/analysis/parser';
 import { EMPTY_PROJECT } from '../../transforms/analysis/project';
@@ -358,6 +362,41 @@ describe('bindings after a transform changed the tree', () => {
     const again = createFileAnalysis('h.mjs', src, ast, EMPTY_PROJECT).bindings;
     expect(again.get('rm')?.kind).toBe('import');
     expect(uses(again.get('x'))).toEqual(['read@handler:2']);
+  });
+});
+
+describe('moduleBindingUses (the uses without their places)', () => {
+  const SRC = `import { get } from './db.mjs';
+let count = 0;
+const cache = new Map();
+function bump(n) { count += n; return count; }
+export const handler = async (e) => {
+  count++;
+  const hit = cache.get(e.k) ?? (await get(e.k));
+  cache.set(e.k, hit);
+  for (count of [1]) bump(count);
+  return { count, hit };
+};
+export { cache };
+`;
+
+  it('lists every binding and use analyseBindings lists, in the same order', () => {
+    const ast = parseForAnalysis('h.mjs', SRC);
+    const full = analyseBindings({ ast, handlers: findHandlers(ast, []) });
+    const used = moduleBindingUses({ ast });
+    expect(used.bindings.map((b) => [b.name, b.exportNames])).toEqual(full.all.map((b) => [b.name, b.exportNames]));
+    for (const [i, b] of full.all.entries()) {
+      const strip = ({ node, kind, site, at, members }: { node: unknown; kind: string; site: unknown; at: number; members: string[] }) => ({ node, kind, site, at, members });
+      expect(used.bindings[i].uses.map(strip)).toEqual(b.references.map(strip));
+    }
+    expect(full.get('count')!.references.length).toBeGreaterThan(5);
+  });
+
+  it('is computed once for a read-only tree, and again for a tree that may change', () => {
+    const ast = parseForAnalysis('h.mjs', SRC);
+    expect(moduleBindingUses({ ast })).not.toBe(moduleBindingUses({ ast }));
+    markReadOnly(ast);
+    expect(moduleBindingUses({ ast })).toBe(moduleBindingUses({ ast }));
   });
 });
 

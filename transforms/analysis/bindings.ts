@@ -4,6 +4,7 @@
 // recast AST alike.
 //
 //   analyseBindings(analysis) → ModuleBindings        (also lazily as `analysis.bindings`)
+//   moduleBindingUses({ ast, index })                   the same uses without places (no call graph)
 //   bindings.get('cache')?.references                   each { node, kind, site, place, fn, at }
 //   readsThenWritesAcrossAwait(binding)                 lost-update candidates (`x += await f()`)
 //   functionsReachableFromHandlers(analysis)            Set of in-file functions (handlers included)
@@ -12,8 +13,9 @@ import { isFunction, unwrapExpression, type FunctionNode } from './ast';
 import { hasAwaitBetween } from './await-points';
 import { reachableFunctions } from './call-graph';
 import type { HandlerInfo } from './handlers';
-import { moduleScope, type ScopeBinding } from './module-scope';
-import { indexNodes, type NodeIndex } from './walk';
+import { memoOn } from './memo';
+import { moduleScope, type ModuleScope, type ScopeBinding } from './module-scope';
+import { indexNodes, isReadOnly, type NodeIndex } from './walk';
 import { collectExportNames } from './export-names';
 import { classifyUse, overlaps, targetIdentifiers, type ReferenceKind } from './reference-kind';
 
@@ -85,11 +87,10 @@ export interface BindingsInput {
 const KIND: Record<string, BindingKind> = { var: 'var', let: 'let', const: 'const', module: 'import', hoisted: 'function' };
 
 export function analyseBindings(analysis: BindingsInput): ModuleBindings {
-  const scope = moduleScope(analysis.ast);
   const index = analysis.index ?? indexNodes(analysis.ast);
+  const used = moduleBindingUses({ ast: analysis.ast, index });
   const handlerOf = new Map<Node, HandlerInfo>(analysis.handlers.map((h) => [h.fn, h]));
-  const reachable = reachableFunctions(scope, index, analysis.handlers.map((h) => h.fn));
-  const exportNames = collectExportNames(analysis.ast.program.body);
+  const reachable = reachableFunctions(used.scope, index, analysis.handlers.map((h) => h.fn));
 
   const placeOf = (at: Node): RunsIn => {
     let fn: FunctionNode | null = null;
@@ -106,15 +107,67 @@ export function analyseBindings(analysis: BindingsInput): ModuleBindings {
     const place: Place = handler ? 'handler' : inReachable ? 'reachable' : fn === null || onlyIifes ? 'init' : 'other';
     return { place, fn, handler };
   };
-  const parentOf = (n: Node) => index.parent(n);
 
   const all: ModuleBinding[] = [];
-  for (const [name, binding] of scope.bindings) {
-    const mb = toModuleBinding(name, binding, exportNames.get(name) ?? []);
-    const add = (from: Node, node: Identifier, kind: ReferenceKind, site: Node, members: string[] = []) => {
-      const at = kind === 'read' ? node.start ?? 0 : site.end ?? node.end ?? 0;
+  for (const { name, binding, exportNames, uses } of used.bindings) {
+    const mb = toModuleBinding(name, binding, exportNames);
+    for (const { node, kind, site, at, members, from } of uses) {
       const { place, fn, handler } = placeOf(from);
       mb.references.push({ node, kind, site, at, members, place, fn, handler });
+    }
+    all.push(mb);
+  }
+  const byName = new Map(all.map((b) => [b.name, b]));
+  // few callers ask by identifier: that table is built on the first question, not for every file
+  let byIdentifier: Map<Node, ModuleBinding> | undefined;
+  const bindingOf = (id: Node) => (byIdentifier ??= identifierTable(all)).get(id);
+  return { all, get: (name) => byName.get(name), bindingOf, reachable };
+}
+
+/** Each binding's declaring identifier and the identifiers of its references. */
+function identifierTable(all: ModuleBinding[]): Map<Node, ModuleBinding> {
+  const table = new Map<Node, ModuleBinding>();
+  for (const mb of all) {
+    table.set(mb.identifier, mb);
+    for (const r of mb.references) table.set(r.node, mb);
+  }
+  return table;
+}
+
+/** A use of a module binding as analyseBindings lists it, before asking where it runs. */
+export interface BindingUse extends Pick<BindingReference, 'node' | 'kind' | 'site' | 'at' | 'members'> {
+  /** the node whose enclosing functions say where the use runs */
+  from: Node;
+}
+
+/** Every module-level binding with its uses in source order: analyseBindings without the places. */
+export interface ModuleBindingUses {
+  scope: ModuleScope;
+  bindings: Array<{ name: string; binding: ScopeBinding; exportNames: string[]; uses: BindingUse[] }>;
+}
+
+const USES = {};
+
+/**
+ * Which identifiers use which module binding, and how. Callers that need no more than that (not
+ * where each use runs, which takes the call graph) ask this instead of analyseBindings. On a tree
+ * that no longer changes (markReadOnly) it is computed once and shared with analyseBindings.
+ */
+export function moduleBindingUses(input: { ast: BabelFile; index?: NodeIndex }): ModuleBindingUses {
+  const compute = () => collectUses(input.ast, input.index ?? indexNodes(input.ast));
+  return isReadOnly(input.ast) ? memoOn(input.ast, USES, compute) : compute();
+}
+
+function collectUses(ast: BabelFile, index: NodeIndex): ModuleBindingUses {
+  const scope = moduleScope(ast);
+  const exportNames = collectExportNames(ast.program.body);
+  const parentOf = (n: Node) => index.parent(n);
+  const bindings: ModuleBindingUses['bindings'] = [];
+  for (const [name, binding] of scope.bindings) {
+    const uses: BindingUse[] = [];
+    const add = (from: Node, node: Identifier, kind: ReferenceKind, site: Node, members: string[] = []) => {
+      const at = kind === 'read' ? node.start ?? 0 : site.end ?? node.end ?? 0;
+      uses.push({ node, kind, site, at, members, from });
     };
     const seen = new Set<Node>();
     for (const node of binding.violations) {
@@ -136,7 +189,7 @@ export function analyseBindings(analysis: BindingsInput): ModuleBindings {
         const target = node.type === 'ForInStatement' || node.type === 'ForOfStatement' ? node.left : node;
         const ids = node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration' ? [node.id!] : targetIdentifiers(target);
         for (const id of ids) {
-          if (id.type !== 'Identifier' || id.name !== name || id === mb.identifier) continue;
+          if (id.type !== 'Identifier' || id.name !== name || id === binding.identifier) continue;
           seen.add(id);
           add(node, id, 'write', node);
         }
@@ -151,24 +204,10 @@ export function analyseBindings(analysis: BindingsInput): ModuleBindings {
       if (use.readsFirst) add(node, node, 'read', use.site, use.members);
       add(node, node, use.kind, use.site, use.members);
     }
-    mb.references.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0) || order(a.kind) - order(b.kind));
-    all.push(mb);
+    uses.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0) || order(a.kind) - order(b.kind));
+    bindings.push({ name, binding, exportNames: exportNames.get(name) ?? [], uses });
   }
-  const byName = new Map(all.map((b) => [b.name, b]));
-  // few callers ask by identifier: that table is built on the first question, not for every file
-  let byIdentifier: Map<Node, ModuleBinding> | undefined;
-  const bindingOf = (id: Node) => (byIdentifier ??= identifierTable(all)).get(id);
-  return { all, get: (name) => byName.get(name), bindingOf, reachable };
-}
-
-/** Each binding's declaring identifier and the identifiers of its references. */
-function identifierTable(all: ModuleBinding[]): Map<Node, ModuleBinding> {
-  const table = new Map<Node, ModuleBinding>();
-  for (const mb of all) {
-    table.set(mb.identifier, mb);
-    for (const r of mb.references) table.set(r.node, mb);
-  }
-  return table;
+  return { scope, bindings };
 }
 
 // TypeScript nodes whose operand is a runtime value; under any other TS node a name is a type

@@ -5,7 +5,7 @@ import type { File as BabelFile, Identifier, Node, Statement, VariableDeclarator
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import type { HandlerInfo } from '../analysis/handlers';
 import { indexNodes, isReadOnly, type NodeIndex } from '../analysis/walk';
-import { analyseBindings, type ModuleBindings } from '../analysis/bindings';
+import { moduleBindingUses, type ModuleBindingUses } from '../analysis/bindings';
 import { indexedTreeOrder, treeOrder } from './edit';
 import { patternNames, patternOwner } from './patterns';
 
@@ -65,13 +65,12 @@ const NOT_ESCAPING_PARENTS = new Set([
 ]);
 
 /**
- * `shared`: the scope-aware bindings of `ast` (FileAnalysis.bindings). The model reads only which
- * identifiers name which binding and what is exported, and neither depends on the handlers the
- * analysis was made with, so the file's own analysis serves even when `handlers` are a helper
- * module's exported functions.
+ * `uses`: which identifiers use which module binding (scope-aware, moduleBindingUses), shared
+ * with FileAnalysis.bindings on a read-only tree. The model needs no more: not where each use
+ * runs, which analyseBindings works out from the handlers and the call graph.
  */
 export function buildModuleModel(ast: BabelFile, handlers: HandlerInfo[], helperModule = false, index: NodeIndex = indexNodes(ast),
-  shared: ModuleBindings = analyseBindings({ ast, handlers, index })): ModuleModel {
+  uses: ModuleBindingUses = moduleBindingUses({ ast, index })): ModuleModel {
   const bindings = declareBindings(ast);
   const topFunction = (node: Node): FunctionNode | null => {
     let top: FunctionNode | null = null;
@@ -83,13 +82,13 @@ export function buildModuleModel(ast: BabelFile, handlers: HandlerInfo[], helper
     return null;
   };
   // which identifiers name which module binding: the shared, scope-aware analysis decides
-  for (const sb of shared.all) {
-    const binding = bindings.get(sb.name);
+  for (const used of uses.bindings) {
+    const binding = bindings.get(used.name);
     if (!binding) continue;
-    if (sb.exported) binding.exported = true;
+    if (used.exportNames.length > 0) binding.exported = true;
     // a reference that reads and writes (`x++`) is listed twice there: one ref here
     const seen = new Set<Node>();
-    for (const r of sb.references) {
+    for (const r of used.uses) {
       if (seen.has(r.node)) continue;
       seen.add(r.node);
       binding.refs.push(bindingRef(r.node, index));

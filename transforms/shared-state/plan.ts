@@ -4,7 +4,6 @@
 import { memoOn } from '../analysis/memo';
 import type { File as BabelFile } from '@babel/types';
 import { isFunction, unwrapExpression } from '../analysis/ast';
-import type { ModuleBindings } from '../analysis/bindings';
 import { moduleDeclarations, moduleExports, resolveFunction, type HandlerInfo } from '../analysis/handlers';
 import { indexNodes, type NodeIndex } from '../analysis/walk';
 import { mayReport, moduleShape } from './gates';
@@ -25,11 +24,11 @@ export interface PlanInput {
   /** the source text, when known: lets a plan rule itself out by a token before looking at the tree */
   source?: string;
   /**
-   * the file's own analysis of `ast`, when there is one: its node index and bindings are then
-   * shared with the other rules instead of being computed again (both are lazy, so a plan that
-   * an early exit rules out never asks for them)
+   * the file's own analysis of `ast`, when there is one: its node index is then shared with the
+   * other rules instead of being built again (it is lazy, so a plan that an early exit rules out
+   * never asks for it)
    */
-  analysis?: { readonly index: NodeIndex; readonly bindings: ModuleBindings };
+  analysis?: { readonly index: NodeIndex };
 }
 
 /** The order the transform runs the rewrites in. */
@@ -81,7 +80,7 @@ export function planRule(input: PlanInput, rule: SharedStateRule): PlannedFindin
   const index = () => (p.index ??= input.analysis?.index ?? indexNodes(input.ast));
   let findings: PlannedFinding[] = [];
   if (mayReport(rule, moduleShape(input.ast), () => roots().length > 0, index, input.source)) {
-    p.model ??= buildModuleModel(input.ast, roots(), input.handlers.length === 0, index(), input.analysis?.bindings);
+    p.model ??= buildModuleModel(input.ast, roots(), input.handlers.length === 0, index());
     findings = PLANS[rule](p.model, /\.[cm]?tsx?$/.test(input.file));
     // a helper module (no handler of its own): only the plans that gate their rewrites for one (a
     // fix local to a function body, no exported signature changed, no caller-supplied code run in
