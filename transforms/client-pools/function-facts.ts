@@ -1,14 +1,16 @@
-// Everything the client-pools plans ask about one per-invocation function, from ONE walk of it,
-// kept per FileAnalysis: the SDK, database and shared-client plans (rule and transform) ask the
-// same questions about the same functions, and each used to walk the function again for each
-// answer (declarations, calls, process.env writes, the request-taint fixpoint; references to a
-// name come from the node index: scope.ts referencesInside).
+// Everything the client-pools plans ask about one per-invocation function, kept per FileAnalysis:
+// the SDK, database and shared-client plans (rule and transform) ask the same questions about the
+// same functions (declarations, calls, process.env writes, the request-taint fixpoint; references
+// to a name come from the node index: scope.ts referencesInside). Each answer is read from the
+// node index when first asked; only the request taint walks the function.
 // Memos live on the FileAnalysis: the transform plans on the recast tree before changing it, and
 // every change gets a fresh analysis.
 import { VISITOR_KEYS, type CallExpression, type Identifier, type NewExpression, type Node } from '@babel/types';
 import { isFunction, type FunctionNode } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { memoOn } from '../analysis/memo';
+import { isInside } from '../analysis/walk';
+import { sortInTreeOrder } from '../tmp-paths/candidates';
 import { writesClientGlobalsAt } from './client-globals';
 import { isReference, patternNames } from './scope';
 
@@ -43,66 +45,90 @@ const FACTS = {};
 export function functionFacts(analysis: FileAnalysis, fn: FunctionNode): FunctionFacts {
   const all = memoOn(analysis, FACTS, () => new Map<Node, FunctionFacts>());
   let facts = all.get(fn);
-  if (!facts) all.set(fn, (facts = collectFacts(fn)));
+  if (!facts) all.set(fn, (facts = new IndexedFacts(analysis, fn)));
   return facts;
 }
 
-function collectFacts(fn: FunctionNode): FunctionFacts {
-  const found = new FactsWalk(fn);
-  found.walk(fn, false);
-  return new CollectedFacts(fn, found.declarations, found.calls, found.writesGlobals);
+// What a walk of the function would declare, call and write, read from the node index: the
+// function's nodes of the few types that matter, instead of every node of it.
+const DECLARING_TYPES = [
+  'VariableDeclarator', 'ClassDeclaration', 'CatchClause',
+  'FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod',
+] as const;
+// writesClientGlobalsAt is false for every other node type
+const GLOBAL_WRITE_TYPES = ['AssignmentExpression', 'UnaryExpression', 'CallExpression'] as const;
+
+/** How often each name is declared inside `fn` (itself included, but not its own name). */
+function declarationsIn(analysis: FileAnalysis, fn: FunctionNode): Map<string, number> {
+  const counts = new Map<string, number>();
+  const declare = (pattern: Node | null | undefined) => {
+    for (const id of patternNames(pattern)) counts.set(id.name, (counts.get(id.name) ?? 0) + 1);
+  };
+  for (const type of DECLARING_TYPES) {
+    for (const node of analysis.index.ofType(type) as Node[]) {
+      if (!isInside(analysis.index, node, fn)) continue;
+      if (node.type === 'VariableDeclarator') declare(node.id);
+      else if (node.type === 'ClassDeclaration') declare(node.id);
+      else if (node.type === 'CatchClause') declare(node.param);
+      else if (isFunction(node)) {
+        for (const p of node.params) declare(p);
+        if ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') && node !== fn) declare(node.id);
+      }
+    }
+  }
+  return counts;
 }
 
-/** The walk behind collectFacts: a plain recursive method, as it runs on every node of every invocation function. */
-class FactsWalk {
-  readonly declarations = new Map<string, number>();
-  readonly calls: Array<CallExpression | NewExpression> = [];
-  writesGlobals = false;
+/** Calls and `new`s inside the body of `fn`, in the order a walk meets them. */
+function callsIn(analysis: FileAnalysis, fn: FunctionNode): Array<CallExpression | NewExpression> {
+  const out: Array<CallExpression | NewExpression> = [];
+  for (const type of ['CallExpression', 'NewExpression'] as const) {
+    for (const node of analysis.index.ofType(type)) if (isInside(analysis.index, node, fn.body)) out.push(node);
+  }
+  return sortInTreeOrder(out, analysis.index);
+}
 
-  constructor(private readonly fn: FunctionNode) {}
+function writesClientGlobalsIn(analysis: FileAnalysis, fn: FunctionNode): boolean {
+  for (const type of GLOBAL_WRITE_TYPES) {
+    for (const node of analysis.index.ofType(type) as Node[]) if (writesClientGlobalsAt(node) && isInside(analysis.index, node, fn)) return true;
+  }
+  return false;
+}
 
-  walk(node: Node, inBody: boolean): void {
-    this.enter(node, inBody);
-    const keys = KEYS[node.type];
-    if (!keys) return;
-    for (const key of keys) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      // only the root's own `body` is "the body"; everything below it inherits
-      const childInBody = inBody || (node === this.fn && key === 'body');
-      if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof (c as Node).type === 'string') this.walk(c as Node, childInBody);
-      } else if (child && typeof (child as Node).type === 'string') this.walk(child as Node, childInBody);
-    }
+// A class, not an object literal with getters: V8 keeps a literal's getter closure in its hidden
+// class (old space), which would keep every file's tree alive across young-generation GCs.
+// Each fact is computed when first asked: the SDK plan never needs the calls, most sites never
+// need the request taint.
+class IndexedFacts implements FunctionFacts {
+  private counts?: Map<string, number>;
+  private names?: Set<string>;
+  private callList?: Array<CallExpression | NewExpression>;
+  private globals?: boolean;
+  private taint?: Set<string>;
+
+  constructor(
+    private readonly analysis: FileAnalysis,
+    private readonly fn: FunctionNode,
+  ) {}
+
+  get declarations(): Map<string, number> {
+    return (this.counts ??= declarationsIn(this.analysis, this.fn));
   }
 
-  private enter(node: Node, inBody: boolean): void {
-    switch (node.type) {
-      case 'Identifier': // the most common node: nothing to record
-        return;
-      case 'VariableDeclarator':
-        this.declare(node.id);
-        return;
-      case 'ClassDeclaration':
-        if (node.id) this.declare(node.id);
-        return;
-      case 'CatchClause':
-        if (node.param) this.declare(node.param);
-        return;
-      case 'CallExpression':
-      case 'NewExpression':
-        if (inBody) this.calls.push(node);
-        break;
-    }
-    if (isFunction(node)) {
-      for (const p of node.params) this.declare(p);
-      if ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') && node.id && node !== this.fn) this.declare(node.id);
-    }
-    if (!this.writesGlobals && writesClientGlobalsAt(node)) this.writesGlobals = true;
+  get localNames(): Set<string> {
+    return (this.names ??= new Set(this.declarations.keys()));
   }
 
-  /** counts the names a binding pattern declares */
-  private declare(pattern: Node): void {
-    for (const id of patternNames(pattern)) this.declarations.set(id.name, (this.declarations.get(id.name) ?? 0) + 1);
+  get calls(): Array<CallExpression | NewExpression> {
+    return (this.callList ??= callsIn(this.analysis, this.fn));
+  }
+
+  get writesClientGlobals(): boolean {
+    return (this.globals ??= writesClientGlobalsIn(this.analysis, this.fn));
+  }
+
+  get requestTaint(): Set<string> {
+    return (this.taint ??= requestTaint(this.fn));
   }
 }
 
@@ -132,27 +158,6 @@ function walkFunction(
     exit?.(node);
   };
   walk(fn, undefined, false);
-}
-
-// A class, not an object literal with a getter: V8 keeps a literal's getter closure in its hidden
-// class (old space), which would keep every file's tree alive across young-generation GCs.
-class CollectedFacts implements FunctionFacts {
-  readonly localNames: Set<string>;
-  private taint?: Set<string>;
-
-  constructor(
-    private readonly fn: FunctionNode,
-    readonly declarations: Map<string, number>,
-    readonly calls: Array<CallExpression | NewExpression>,
-    readonly writesClientGlobals: boolean,
-  ) {
-    this.localNames = new Set(declarations.keys());
-  }
-
-  /** most sites never ask (their arguments are constants), so the flows are collected on demand */
-  get requestTaint(): Set<string> {
-    return (this.taint ??= requestTaint(this.fn));
-  }
 }
 
 function requestTaint(fn: FunctionNode): Set<string> {

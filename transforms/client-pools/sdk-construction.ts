@@ -41,17 +41,17 @@ export function sdkConstruction(node: Node, imports: Map<string, ImportedBinding
   if (node.type === 'NewExpression') {
     const target = resolveImportedPath(node.callee, imports);
     if (!target) return null;
-    const last = target.path.split('.').pop() ?? '';
-    const written = dottedName(node.callee) ?? last;
-    if (V3_CLIENT_PACKAGE.test(target.source) && CLIENT_CLASS.test(last)) {
-      return { display: written, suggestedName: lowerCamel(last) };
+    // most `new`s of an import are commands (`new GetObjectCommand(…)`): the class name is tested
+    // first, and the written name spelled only for a client
+    const last = target.path.slice(target.path.lastIndexOf('.') + 1);
+    if (CLIENT_CLASS.test(last) && V3_CLIENT_PACKAGE.test(target.source)) {
+      return { display: dottedName(node.callee) ?? last, suggestedName: lowerCamel(last) };
     }
     if (target.source === 'aws-sdk' && target.path && !target.path.split('.').some((s) => V2_NOT_CLIENTS.test(s)) && CAPITALISED.test(target.path)) {
-      return { display: written, suggestedName: lowerCamel(last) };
+      return { display: dottedName(node.callee) ?? last, suggestedName: lowerCamel(last) };
     }
-    const v2Single = V2_SINGLE_CLIENT.exec(target.source);
-    if (v2Single && (target.path === '' || target.path === 'DocumentClient')) {
-      return { display: written, suggestedName: lowerCamel(target.path || target.local) };
+    if (V2_SINGLE_CLIENT.test(target.source) && (target.path === '' || target.path === 'DocumentClient')) {
+      return { display: dottedName(node.callee) ?? last, suggestedName: lowerCamel(target.path || target.local) };
     }
     return null;
   }
