@@ -15,7 +15,9 @@ import type { ModuleFacts } from './module-facts';
 export function pathCandidates(index: NodeIndex, facts: ModuleFacts): Node[] {
   const out: Node[] = [];
   for (const node of index.ofType('StringLiteral')) if (node.value.startsWith(TMP)) out.push(node);
-  out.push(...index.ofType('TemplateLiteral'), ...index.ofType('BinaryExpression'));
+  out.push(...index.ofType('TemplateLiteral'));
+  // only `+` can join a path (any other operator evaluates to nothing)
+  for (const node of index.ofType('BinaryExpression')) if (node.operator === '+') out.push(node);
   for (const node of index.ofType('CallExpression')) if (callMayMakePath(node)) out.push(node);
   for (const node of index.ofType('OptionalCallExpression')) if (callMayMakePath(node)) out.push(node);
   const bound = new Set(facts.vars.keys());
