@@ -7,7 +7,7 @@ import type { FileAnalysis } from '../analysis/file-analysis';
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import { factsOf } from './module-facts';
 import type { PlanReport } from './reports';
-import { functionNames, isReference, reachedByValueWalk, type ModuleBinding } from './scope';
+import { declarationOf, functionNames, isReference, reachedByValueWalk, type ModuleBinding } from './scope';
 
 export interface LazyInitSite {
   fn: FunctionNode;
@@ -29,9 +29,11 @@ export interface LazyInitPlan {
 }
 
 export function planLazyInit(analysis: FileAnalysis): LazyInitPlan {
-  const facts = factsOf(analysis);
   const fixes: LazyInitFix[] = [];
   const reports: PlanReport[] = [];
+  // most files declare no such binding: no need for the module facts then
+  if (!analysis.ast.program.body.some(declaresEmptyVariable)) return { fixes, reports };
+  const facts = factsOf(analysis);
   // only a binding declared empty is lazily initialized
   const candidates: Array<{ name: string; b: ModuleBinding; declarator: VariableDeclarator }> = [];
   for (const [name, b] of facts.bindings) {
@@ -68,6 +70,13 @@ interface RaceSite {
   stmt: Statement;
   /** set when the statement has the exact shape the transform rewrites */
   site: LazyInitSite | null;
+}
+
+/** A module-level `let x;` / `var x = null;` (maybe exported): what a lazy init starts from. */
+function declaresEmptyVariable(stmt: Statement): boolean {
+  const decl = declarationOf(stmt);
+  return decl.type === 'VariableDeclaration' && (decl.kind === 'let' || decl.kind === 'var') &&
+    decl.declarations.some((d) => d.id.type === 'Identifier' && emptyInit(d.init));
 }
 
 function emptyInit(init: Node | null | undefined): boolean {

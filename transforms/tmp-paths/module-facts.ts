@@ -77,8 +77,10 @@ function isExportsTarget(node: Node): boolean {
 /** reassignedNames(root) from the node index of the tree `root` is in (no walk). */
 export function reassignedNamesIn(index: NodeIndex, root: Node): Set<string> {
   const out = new Set<string>();
-  for (const node of index.ofType('AssignmentExpression')) if (node.left.type === 'Identifier' && isInside(index, node, root)) out.add(node.left.name);
-  for (const node of index.ofType('UpdateExpression')) if (node.argument.type === 'Identifier' && isInside(index, node, root)) out.add(node.argument.name);
+  // every indexed node is inside the program: no need to climb to it
+  const inside = (node: Node) => root.type === 'Program' || isInside(index, node, root);
+  for (const node of index.ofType('AssignmentExpression')) if (node.left.type === 'Identifier' && inside(node)) out.add(node.left.name);
+  for (const node of index.ofType('UpdateExpression')) if (node.argument.type === 'Identifier' && inside(node)) out.add(node.argument.name);
   return out;
 }
 
