@@ -25,10 +25,10 @@ export function planRmw(model: ModuleModel): PlannedFinding[] {
   for (const binding of model.bindings.values()) {
     if (binding.kind !== 'let' && binding.kind !== 'var' && binding.kind !== 'const') continue;
     for (const ref of binding.refs) {
-      const fn = refPerRequestFunction(ref, model);
-      if (!fn || insideLock(ref.id, model)) continue;
+      if (!refPerRequestFunction(ref, model)) continue;
       const found = ref.kind === 'read' ? planSnapshot(binding, ref, model) : planUpdate(binding, ref, model);
-      if (found && !seen.has(found.node)) {
+      // the plans only read the tree, so the lock test can wait for a finding (most refs have none)
+      if (found && !seen.has(found.node) && !insideLock(ref.id, model)) {
         seen.add(found.node);
         out.push(found);
       }
