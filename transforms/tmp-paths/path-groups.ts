@@ -9,7 +9,13 @@ export function pathOf(o: Occurrence): string {
 
 /** The first path segment under /tmp: '/tmp/work/in.png' → 'work'. Files in one top-level entry move together. */
 export function segmentOf(o: Occurrence): string {
-  return pathOf(o).split('/')[2] ?? '';
+  // pathOf(o).split('/')[2] ?? '', without the array: asked for every occurrence of every group
+  const path = pathOf(o);
+  const first = path.indexOf('/');
+  const second = first < 0 ? -1 : path.indexOf('/', first + 1);
+  if (second < 0) return '';
+  const third = path.indexOf('/', second + 1);
+  return path.slice(second + 1, third < 0 ? path.length : third);
 }
 
 /** mkdtemp prefix from the entry name: 'report.csv' → 'report'. */
