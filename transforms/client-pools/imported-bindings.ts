@@ -78,7 +78,7 @@ export function resolveImportedPath(
   if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
     const base = resolveImportedPath(n.object, imports);
     if (!base) return null;
-    return { ...base, path: base.path ? `${base.path}.${n.property.name}` : n.property.name };
+    return { source: base.source, path: base.path ? `${base.path}.${n.property.name}` : n.property.name, local: base.local };
   }
   return null;
 }

@@ -75,7 +75,7 @@ function findInvocationFunctions(analysis: FileAnalysis): InvocationFunction[] {
       const helper = helpers.get(name);
       if (!helper || seen.has(helper.fn)) continue;
       seen.add(helper.fn);
-      out.push({ ...helper, name, isHandler: false });
+      out.push({ fn: helper.fn, statement: helper.statement, name, isHandler: false });
     }
   }
   return out;
