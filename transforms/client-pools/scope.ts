@@ -5,25 +5,31 @@ import { isFunction } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { isInside, visit } from '../analysis/walk';
 
-/** The identifiers a binding pattern declares (`{ a, b: [c] }` → a, c). */
-export function patternNames(pattern: Node | null | undefined): Identifier[] {
-  if (!pattern) return [];
+/** The identifiers a binding pattern declares (`{ a, b: [c] }` → a, c), added to `out`. */
+export function patternNames(pattern: Node | null | undefined, out: Identifier[] = []): Identifier[] {
+  if (!pattern) return out;
   switch (pattern.type) {
     case 'Identifier':
-      return [pattern];
+      out.push(pattern);
+      break;
     case 'ObjectPattern':
-      return pattern.properties.flatMap((p) => (p.type === 'RestElement' ? patternNames(p.argument) : patternNames(p.value)));
+      // loops, not flatMap: this runs for every declaration the plans look at
+      for (const p of pattern.properties) patternNames(p.type === 'RestElement' ? p.argument : p.value, out);
+      break;
     case 'ArrayPattern':
-      return pattern.elements.flatMap((e) => patternNames(e));
+      for (const e of pattern.elements) patternNames(e, out);
+      break;
     case 'AssignmentPattern':
-      return patternNames(pattern.left);
+      patternNames(pattern.left, out);
+      break;
     case 'RestElement':
-      return patternNames(pattern.argument);
+      patternNames(pattern.argument, out);
+      break;
     case 'TSParameterProperty':
-      return patternNames(pattern.parameter);
-    default:
-      return [];
+      patternNames(pattern.parameter, out);
+      break;
   }
+  return out;
 }
 
 /** False for property keys, member properties, labels and other names that are not variables. */
