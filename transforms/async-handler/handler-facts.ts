@@ -26,11 +26,9 @@ const DECLARING_TYPES: Node['type'][] = ['VariableDeclarator', 'CatchClause', 'C
  */
 export function namesDeclaredInside(fn: FunctionNode, index: NodeIndex, wanted: Array<string | null>): Set<string> {
   const found = new Set<string>();
-  // one list reused for every declaring node of the file: most declare nothing wanted
-  const declared: string[] = [];
   for (const type of DECLARING_TYPES) {
     for (const node of index.ofType(type)) {
-      declared.length = 0;
+      const declared: string[] = [];
       if (node.type === 'VariableDeclarator') patternNames(node.id, declared);
       else if (node.type === 'CatchClause') patternNames(node.param, declared);
       else if (node.type === 'ClassDeclaration') {
@@ -40,7 +38,8 @@ export function namesDeclaredInside(fn: FunctionNode, index: NodeIndex, wanted: 
         for (const p of f.params ?? []) patternNames(p, declared);
         if ((f.type === 'FunctionDeclaration' || f.type === 'FunctionExpression') && f.id) declared.push(f.id.name);
       }
-      for (const name of declared) if (wanted.includes(name) && !found.has(name) && isInside(index, node, fn.body)) found.add(name);
+      const hits = declared.filter((name) => wanted.includes(name) && !found.has(name));
+      if (hits.length > 0 && isInside(index, node, fn.body)) for (const name of hits) found.add(name);
     }
   }
   return found;

@@ -124,12 +124,12 @@ const DECLARING_TYPES = [
 function collectFunctionNames(index: NodeIndex, fn: Node): FunctionNames {
   const declared = new Set<string>();
   const counts = new Map<string, number>();
-  const found: string[] = [];
   for (const type of DECLARING_TYPES) {
     for (const node of index.ofType(type) as Node[]) {
       const place = placeIn(index, node, fn);
       if (place === 'outside') continue;
-      found.length = 0;
+      // a fresh list per node: emptying one with `length = 0` is a runtime call, slower in V8
+      const found: string[] = [];
       if (isFunction(node)) for (const p of node.params) patternNames(p, found);
       else if (node.type === 'VariableDeclarator') patternNames(node.id, found);
       else if (node.type === 'CatchClause') patternNames(node.param, found);
