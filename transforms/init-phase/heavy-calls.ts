@@ -14,6 +14,19 @@ const MODEL_LOADERS: Array<{ module: RegExp; path: string }> = [
   { module: /^onnxruntime-(node|web)$/, path: 'InferenceSession.create' },
 ];
 
+/** The last name of every loader path ('create' of 'InferenceSession.create'). */
+const LOADER_LAST_NAMES = new Set(MODEL_LOADERS.map((l) => l.path.slice(l.path.lastIndexOf('.') + 1)));
+
+/**
+ * The name a callee ends with, as calleeMember and isModelLoader see it: a member's property
+ * (`fs.readFileSync`, `tf.loadLayersModel`), or the name a bare identifier imports.
+ */
+function calleeLastName(callee: Node, facts: ModuleFacts): string | null | undefined {
+  const c = unwrapExpression(callee);
+  if (c?.type === 'Identifier') return facts.bindings.get(c.name)?.imported;
+  return c ? propertyName(c) : null;
+}
+
 /** Methods that compile a schema or template on a validator/template engine instance. */
 export const COMPILE_METHODS = new Set(['compile', 'compileAsync', 'addSchema']);
 
@@ -43,9 +56,13 @@ export function heavyCallKind(node: Node, facts: ModuleFacts): HeavyKind | null 
     const spec = staticString(node.arguments[0]);
     return spec !== null && !isRelative(spec) && !isNodeBuiltin(spec) ? 'import' : null;
   }
-  const fsCall = calleeMember(facts, node.callee, ['fs', 'fs/promises']);
-  if (fsCall && isFileRead(fsCall) && readOnlyPath(node.arguments[0], facts)) return 'file';
-  if (isModelLoader(node.callee, facts)) return 'model';
+  // both tests below need a callee that ends with one of a few names: most calls are spared them
+  const last = calleeLastName(node.callee, facts);
+  if (last === 'readFileSync' || last === 'readFile') {
+    const fsCall = calleeMember(facts, node.callee, ['fs', 'fs/promises']);
+    if (fsCall && isFileRead(fsCall) && readOnlyPath(node.arguments[0], facts)) return 'file';
+  }
+  if (last && LOADER_LAST_NAMES.has(last) && isModelLoader(node.callee, facts)) return 'model';
   const callee = unwrapExpression(node.callee);
   if (callee?.type !== 'MemberExpression') return null;
   const method = propertyName(callee);
