@@ -3,17 +3,12 @@
 // (test/analysis/module-scope.test.ts compares the two on every fixture and a generated corpus)
 // in one plain walk: Babel builds a NodePath for every node, which made its crawl the largest
 // single cost of `check` on handler files and of every transform's re-analysis.
-import {
-  FLIPPED_ALIAS_KEYS,
-  getAssignmentIdentifiers,
-  getOuterBindingIdentifiers,
-  isReferenced,
-  react,
-  VISITOR_KEYS,
-  type File as BabelFile,
-  type Identifier,
-  type Node,
-} from '@babel/types';
+import * as t from '@babel/types';
+import type { File as BabelFile, Identifier, Node } from '@babel/types';
+
+// @babel/types' CommonJS exports are getters: read once here, not once per node walked
+const { FLIPPED_ALIAS_KEYS, getAssignmentIdentifiers, getOuterBindingIdentifiers, isReferenced, VISITOR_KEYS } = t;
+const { isCompatTag } = t.react;
 
 // What this walk needs to know of a node type, as bits of one table lookup (Babel's aliases):
 // the walk asks it of every node, and the @babel/types predicates, reached through CommonJS
@@ -280,7 +275,7 @@ class Crawler {
 
   private isReferencedIdentifier(node: Node, parent: Node, grandparent: Node | undefined): boolean {
     if (node.type === 'JSXIdentifier') {
-      if (parent.type !== 'JSXMemberExpression' && react.isCompatTag(node.name)) return false;
+      if (parent.type !== 'JSXMemberExpression' && isCompatTag(node.name)) return false;
     } else {
       if (parent.type === 'TSQualifiedName' && parent.right === node) return false;
       if (parent.type === 'TSImportEqualsDeclaration') return false;

@@ -34,6 +34,9 @@ export function indexNodes(root: Node): NodeIndex {
   return buildIndex(root);
 }
 
+// what ofType returns for a type the file lacks (asked often): one shared, frozen empty list
+const NONE: readonly Node[] = Object.freeze([]);
+
 function buildIndex(root: Node): NodeIndex {
   const parents = new Map<Node, Node>();
   const byType = new Map<string, Node[]>();
@@ -63,7 +66,7 @@ function buildIndex(root: Node): NodeIndex {
   }
   return {
     parent: (node) => parents.get(node),
-    ofType: (type) => (byType.get(type) ?? []) as never,
+    ofType: (type) => (byType.get(type) ?? NONE) as never,
   };
 }
 
