@@ -79,7 +79,8 @@ function chainHeadName(call: Node): string | null {
 /** Every exported binding of the module as [exportedName, value expression, export node]. */
 export function moduleExports(ast: BabelFile): Array<[string, Node, Node]> {
   const out: Array<[string, Node, Node]> = [];
-  const decls = moduleDeclarations(ast);
+  // needed only for `export { a as b }`
+  let decls: Map<string, Node> | undefined;
   for (const stmt of ast.program.body) {
     if (stmt.type === 'ExportNamedDeclaration') {
       const d = stmt.declaration;
@@ -91,7 +92,7 @@ export function moduleExports(ast: BabelFile): Array<[string, Node, Node]> {
         for (const s of stmt.specifiers) {
           if (s.type !== 'ExportSpecifier') continue;
           const exported = s.exported.type === 'Identifier' ? s.exported.name : s.exported.value;
-          const local = decls.get(s.local.name);
+          const local = (decls ??= moduleDeclarations(ast)).get(s.local.name);
           if (local) out.push([exported, local, stmt]);
         }
       }
@@ -141,12 +142,13 @@ function commonJsExports(stmt: Extract<Statement, { type: 'ExpressionStatement' 
  * or named by a SAM/Serverless/CDK handler string (`hints`), that resolve to a function.
  */
 export function findHandlers(ast: BabelFile, hints: readonly string[] = []): HandlerInfo[] {
-  const decls = moduleDeclarations(ast);
+  // built only once an export has a handler's name: most modules have none
+  let decls: Map<string, Node> | undefined;
   const seen = new Set<FunctionNode>();
   const handlers: HandlerInfo[] = [];
   for (const [exportName, value, exportNode] of moduleExports(ast)) {
     if (!isHandlerName(exportName, hints)) continue;
-    const found = resolveFunction(value, decls);
+    const found = resolveFunction(value, (decls ??= moduleDeclarations(ast)));
     if (!found || seen.has(found.fn)) continue;
     seen.add(found.fn);
     handlers.push({ exportName, fn: found.fn, wrappers: found.wrappers, exportNode });
