@@ -1,9 +1,9 @@
 // Exact pre-filters of the async-handler, client-pools and report-only rules: a handlerFilesOnly
 // rule reports nothing in a file without a handler, and listeners-and-exit's early exit outside
 // handlers never hides process.exit() or a signal handler, however they are spelled.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureAndExampleInputs } from './support/fixture-inputs';
 import { EMPTY_PROJECT } from '../transforms/analysis/project';
 import { createFileAnalysis } from '../transforms/analysis/file-analysis';
 import { parseForAnalysis } from '../transforms/analysis/parser';
@@ -13,18 +13,8 @@ import { CLIENT_POOLS_RULES } from '../transforms/client-pools/rules';
 import { REPORT_ONLY_RULES } from '../transforms/rules';
 import { listenersAndExit } from '../transforms/rules/listeners-and-exit';
 
-const ROOT = join(__dirname, '..');
 const OWNED = [...ASYNC_HANDLER_RULES, ...CLIENT_POOLS_RULES, ...REPORT_ONLY_RULES];
 
-function sources(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir)) {
-    const p = join(dir, e);
-    if (statSync(p).isDirectory()) {
-      if (e !== 'node_modules') sources(p, out);
-    } else if (/\.[cm]?[jt]sx?$/.test(e) && !/\.output\./.test(e)) out.push(p);
-  }
-  return out;
-}
 
 describe('rule pre-filters', () => {
   it('textMayMatch is true exactly when the text contains one of the needs tokens, read literally', () => {
@@ -40,7 +30,7 @@ describe('rule pre-filters', () => {
     const gated = OWNED.filter((r) => r.handlerFilesOnly);
     expect(gated.map((r) => r.id).sort()).toEqual(['callback-handler', 'client-per-invocation', 'fire-and-forget', 'sync-handler']);
     let files = 0;
-    for (const path of [...sources(join(ROOT, '__testfixtures__')), ...sources(join(ROOT, 'examples'))]) {
+    for (const path of fixtureAndExampleInputs()) {
       const source = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
       let ast;
       try {

@@ -1,24 +1,14 @@
 // The shared-state gates (gates.ts) only skip work: on every fixture input, every example and a
 // set of edge cases, each rule's gated plan lists exactly what the plan reports without a gate.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureAndExampleInputs } from './support/fixture-inputs';
 import { findHandlers } from '../transforms/analysis/handlers';
 import { parseForAnalysis } from '../transforms/analysis/parser';
 import { buildModuleModel } from '../transforms/shared-state/module-model';
 import { exportedFunctions, HELPER_MODULE_REWRITES, PLAN_ORDER, PLANS, planRule } from '../transforms/shared-state/plan';
 
-const ROOT = join(__dirname, '..');
 
-function sources(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir)) {
-    const p = join(dir, e);
-    if (statSync(p).isDirectory()) {
-      if (e !== 'node_modules') sources(p, out);
-    } else if (/\.[cm]?[jt]sx?$/.test(e)) out.push(p);
-  }
-  return out;
-}
 
 const summary = (findings: Array<{ rule: string; node: { start?: number | null }; message: string; rewrite?: unknown }>) =>
   findings.map((f) => [f.rule, f.node.start, f.message, !!f.rewrite]);
@@ -82,7 +72,7 @@ const EDGE_CASES: Array<[string, string]> = [
 
 describe('shared-state gates', () => {
   it('never change what a plan reports: fixtures and examples', () => {
-    const files = [...sources(join(ROOT, '__testfixtures__')), ...sources(join(ROOT, 'examples'))].filter((f) => !/\.output\./.test(f));
+    const files = fixtureAndExampleInputs();
     let seen = 0;
     for (const f of files) seen += expectExact(f.replace('.input.', '.'), readFileSync(f, 'utf8'));
     expect(seen).toBeGreaterThan(30);

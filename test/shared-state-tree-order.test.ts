@@ -1,24 +1,14 @@
 // The shared-state model answers "inside" / "after" on read-only trees from the node index's
 // parent links (indexedTreeOrder); it must answer exactly what the numbering walk (treeOrder) does.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureAndExampleInputs } from './support/fixture-inputs';
 import type { Node } from '@babel/types';
 import { parseForAnalysis } from '../transforms/analysis/parser';
 import { indexNodes, markReadOnly, visit } from '../transforms/analysis/walk';
 import { indexedTreeOrder, treeOrder } from '../transforms/shared-state/edit';
 
-const ROOT = join(__dirname, '..');
 
-function sources(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir)) {
-    const p = join(dir, e);
-    if (statSync(p).isDirectory()) {
-      if (e !== 'node_modules') sources(p, out);
-    } else if (/\.[cm]?[jt]sx?$/.test(e)) out.push(p);
-  }
-  return out;
-}
 
 /** Every pair of answers that differs between the two orders, over a sample of the tree's nodes. */
 function differences(file: string, source: string): string[] {
@@ -56,7 +46,7 @@ describe('indexedTreeOrder answers as treeOrder', () => {
   });
 
   it('on every fixture input and example', () => {
-    const files = [...sources(join(ROOT, '__testfixtures__')), ...sources(join(ROOT, 'examples'))].filter((f) => !/\.output\./.test(f));
+    const files = fixtureAndExampleInputs();
     let compared = 0;
     for (const file of files) {
       let diffs: string[];
