@@ -42,13 +42,18 @@ function bundledCli() {
   }
 }
 
-function tsxCli() {
+async function tsxCli() {
+  // main.ts loads each command with import(), which goes through Node's ESM loader: tsx's ESM hook
+  // is registered too (its API's CommonJS build cannot register it, so it is imported)
+  (await import('tsx/esm/api')).register();
   require('tsx/cjs/api').register();
   return require('./main.ts');
 }
 
-const { main } = bundledCli() ?? tsxCli();
-main(process.argv.slice(2)).then(
+(async () => {
+  const { main } = bundledCli() ?? (await tsxCli());
+  return main(process.argv.slice(2));
+})().then(
   (code) => {
     process.exitCode = code;
   },

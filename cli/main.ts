@@ -4,11 +4,6 @@ import { parseArgs } from 'node:util';
 import { findCommand, type CommandSpec } from './commands';
 import { commandHelp, mainHelp } from './help';
 import { versionText } from './versions';
-import { runList } from './commands/list';
-import { runCheck } from './commands/check';
-import { runApply } from './commands/apply';
-import { runMigrate } from './commands/migrate';
-import { runSimulate } from './simulate/command';
 import type { CliIO, ParsedOptions } from './io';
 import { processIO, UsageError } from './io';
 
@@ -48,17 +43,19 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       io.stdout.write(cmd.name === 'migrate' ? mainHelp() + '\n' + commandHelp(cmd) : commandHelp(cmd));
       return EXIT.clean;
     }
+    // a command's code is loaded only when it runs: `--version`, `list` or `check` never load the
+    // prompts or the simulator (in the bundle these imports initialise bundled modules lazily)
     switch (cmd.name) {
       case 'list':
-        return runList(values, io);
+        return (await import('./commands/list')).runList(values, io);
       case 'check':
-        return await runCheck(positionals, values, io);
+        return await (await import('./commands/check')).runCheck(positionals, values, io);
       case 'apply':
-        return await runApply(positionals, values, io);
+        return await (await import('./commands/apply')).runApply(positionals, values, io);
       case 'simulate':
-        return await runSimulate(positionals, values, io);
+        return await (await import('./simulate/command')).runSimulate(positionals, values, io);
       default:
-        return await runMigrate(positionals, values, io);
+        return await (await import('./commands/migrate')).runMigrate(positionals, values, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

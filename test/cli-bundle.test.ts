@@ -45,6 +45,11 @@ writeFileSync(
   require('node:fs').writeFileSync(process.env.LMI_TEST_PROBE, JSON.stringify({
     esbuild: loaded.some((f) => /[\\\\/]node_modules[\\\\/]esbuild[\\\\/]lib[\\\\/]/.test(f)),
     tsx: loaded.some((f) => /[\\\\/]node_modules[\\\\/]tsx[\\\\/]/.test(f)),
+    // code, not a package.json read for a version number
+    packages: {
+      jscodeshift: loaded.some((f) => /[\\\\/]node_modules[\\\\/]jscodeshift[\\\\/].*\\.js$/.test(f)),
+      prompts: loaded.some((f) => /[\\\\/]node_modules[\\\\/]@inquirer[\\\\/].*\\.js$/.test(f)),
+    },
   }));
 });\n`,
 );
@@ -55,6 +60,13 @@ interface Run {
   stderr: string;
   /** what the bin's process loaded: esbuild = it built the bundle, tsx = it ran the sources */
   loaded: { esbuild: boolean; tsx: boolean };
+  /** whether it loaded jscodeshift, and the prompts (@inquirer) */
+  packages: { jscodeshift: boolean; prompts: boolean };
+}
+
+function probed(probeOut: string): Pick<Run, 'loaded' | 'packages'> {
+  const { esbuild, tsx, packages } = JSON.parse(readFileSync(probeOut, 'utf8'));
+  return { loaded: { esbuild, tsx }, packages };
 }
 
 function runArgs(tool: string, args: string[], env: Record<string, string>) {
@@ -69,7 +81,7 @@ function runArgs(tool: string, args: string[], env: Record<string, string>) {
 function run(tool: string, args: string[], cwd: string, env: Record<string, string> = {}): Run {
   const { argv, env: fullEnv, probeOut } = runArgs(tool, args, env);
   const r = spawnSync(process.execPath, argv, { cwd, encoding: 'utf8', env: fullEnv });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, loaded: JSON.parse(readFileSync(probeOut, 'utf8')) };
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ...probed(probeOut) };
 }
 
 function runAsync(tool: string, args: string[], cwd: string): Promise<Run> {
@@ -81,7 +93,7 @@ function runAsync(tool: string, args: string[], cwd: string): Promise<Run> {
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, loaded: JSON.parse(readFileSync(probeOut, 'utf8')) }));
+    child.on('close', (code) => resolve({ code, stdout, stderr, ...probed(probeOut) }));
   });
 }
 
@@ -238,6 +250,22 @@ describe('the bundled CLI', { timeout: 120_000 }, () => {
     expect(run(tool, ['check', '.'], dir).loaded).toEqual(FROM_BUNDLE);
   });
 
+  it('loads a command’s code only when it runs: check needs neither jscodeshift nor the prompts', () => {
+    const tool = toolCopy();
+    const dir = temp('lmi-bundle-lazy-');
+    writeFileSync(join(dir, 'handler.js'), 'exports.handler = (event, context, callback) => callback(null, 1);\n');
+    expect(run(tool, ['--version'], dir).packages).toEqual({ jscodeshift: false, prompts: false });
+    const check = run(tool, ['check', '.'], dir);
+    expect(check.code, check.stderr).toBe(1);
+    expect(check.packages).toEqual({ jscodeshift: false, prompts: false });
+    // a patch needs recast, still no prompts; the tsx path loads commands the same way
+    for (const dry of [run(tool, ['--dry', '.'], dir), viaTsx(tool, ['--dry', '.'], dir)]) {
+      expect(dry.code, dry.stderr).toBe(1);
+      expect(dry.stdout).toContain('async (event, context)');
+      expect(dry.packages).toEqual({ jscodeshift: true, prompts: false });
+    }
+  });
+
   it('starts the scan worker from its own bundle (check --jobs 2)', () => {
     const tool = toolCopy();
     const dir = temp('lmi-bundle-corpus-');
@@ -276,7 +304,9 @@ describe('the bundles', () => {
     const used: string[] = [];
     visit(parseForAnalysis('bundle.cjs', out.outputFiles[0].text).program, (node, parent) => {
       // cli/tool-root.ts's own fallback for the tsx path (a bundle is given __lmiToolRoot)
+      // (an assignment when esbuild initialises the module lazily: main.ts imports commands on demand)
       if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && /^TOOL_ROOT\d*$/.test(node.id.name)) return false;
+      if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && /^TOOL_ROOT\d*$/.test(node.left.name)) return false;
       if (node.type === 'MetaProperty') used.push('import.meta');
       if (node.type !== 'Identifier' || (node.name !== '__dirname' && node.name !== '__filename')) return;
       // a property name (`x.__dirname`, `{ __dirname: 1 }`) is not a read of the variable

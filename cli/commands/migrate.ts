@@ -2,7 +2,6 @@
 import { UsageError, type CliIO, type ParsedOptions } from '../io';
 import { selectTransforms } from './options';
 import { runTransforms } from './shared';
-import { runInteractive } from '../interactive/run';
 
 export async function runMigrate(paths: string[], values: ParsedOptions, io: CliIO): Promise<number> {
   if (values.yes && values.dry) throw new UsageError('--yes and --dry exclude each other');
@@ -12,7 +11,8 @@ export async function runMigrate(paths: string[], values: ParsedOptions, io: Cli
         'no terminal to ask questions on: pass --dry to print the findings and the patch, or --yes to apply every change',
       );
     }
-    return runInteractive(paths, values, io);
+    // the prompts are loaded only for an interactive run
+    return (await import('../interactive/run')).runInteractive(paths, values, io);
   }
   const transforms = selectTransforms(values.transform);
   return runTransforms(paths, values, io, { transforms, dry: !!values.dry, diffOut: values['diff-out'], report: values.report });
