@@ -76,6 +76,31 @@ export function isInside(index: NodeIndex, inner: Node, outer: Node): boolean {
   return false;
 }
 
+/** Sorts nodes of one tree in depth-first (source) order: a node before its descendants, siblings by visitor keys. */
+export function sortInTreeOrder<T extends Node>(nodes: T[], index: NodeIndex): T[] {
+  if (nodes.length < 2) return nodes;
+  const paths = new Map<Node, Node[]>();
+  const pathOf = (node: Node) => {
+    let path = paths.get(node);
+    if (!path) {
+      path = [];
+      for (let p: Node | undefined = node; p; p = index.parent(p)) path.push(p);
+      paths.set(node, path.reverse());
+    }
+    return path;
+  };
+  return nodes.sort((a, b) => compareTreeOrder(pathOf(a), pathOf(b)));
+}
+
+/** Two root-first ancestor paths: the ancestor first, else the earlier child of their lowest common ancestor. */
+function compareTreeOrder(a: Node[], b: Node[]): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === a.length || i === b.length) return a.length - b.length;
+  const siblings = childrenOf(a[i - 1]);
+  return siblings.indexOf(a[i]) - siblings.indexOf(b[i]);
+}
+
 /** Children of a node in source order (visitor keys only). */
 export function childrenOf(node: Node): Node[] {
   const out: Node[] = [];

@@ -9,8 +9,7 @@ import { VISITOR_KEYS, type CallExpression, type Identifier, type NewExpression,
 import { isFunction, type FunctionNode } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { memoOn } from '../analysis/memo';
-import { isInside } from '../analysis/walk';
-import { sortInTreeOrder } from '../tmp-paths/candidates';
+import { isInside, sortInTreeOrder } from '../analysis/walk';
 import { writesClientGlobalsAt } from './client-globals';
 import { isReference, patternNames } from './scope';
 

@@ -4,8 +4,7 @@ import type { File as BabelFile, CallExpression, Identifier, NewExpression, Node
 import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { memoOn } from '../analysis/memo';
-import { isInside } from '../analysis/walk';
-import { sortInTreeOrder } from '../tmp-paths/candidates';
+import { isInside, sortInTreeOrder } from '../analysis/walk';
 
 export interface InvocationFunction {
   fn: FunctionNode;

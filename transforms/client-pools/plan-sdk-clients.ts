@@ -16,8 +16,7 @@ import { enclosingFunction } from './connection-uses';
 import { functionFacts } from './function-facts';
 import { sdkConstruction, startsFromImport, type SdkConstruction } from './sdk-construction';
 import { effectStatement } from './statements';
-import { isInside, visit } from '../analysis/walk';
-import { sortInTreeOrder } from '../tmp-paths/candidates';
+import { isInside, visit, sortInTreeOrder } from '../analysis/walk';
 
 export const CLIENT_PER_INVOCATION = 'client-per-invocation';
 

@@ -3,7 +3,7 @@
 // changes nothing in the walk (it neither records nor hides its children), so it is left out.
 import type { Node } from '@babel/types';
 import { isFunction } from '../analysis/ast';
-import { childrenOf, type NodeIndex } from '../analysis/walk';
+import type { NodeIndex } from '../analysis/walk';
 import { callMayMakePath, TMP } from './evaluate';
 import type { ModuleFacts } from './module-facts';
 
@@ -44,29 +44,4 @@ export function scanOwner(node: Node, index: NodeIndex, handlerFns: Set<Node>): 
 export function isOutermostFunction(fn: Node, index: NodeIndex): boolean {
   for (let p = index.parent(fn); p; p = index.parent(p)) if (isFunction(p)) return false;
   return true;
-}
-
-/** Sorts nodes of one tree in depth-first (source) order: a node before its descendants, siblings by visitor keys. */
-export function sortInTreeOrder<T extends Node>(nodes: T[], index: NodeIndex): T[] {
-  if (nodes.length < 2) return nodes;
-  const paths = new Map<Node, Node[]>();
-  const pathOf = (node: Node) => {
-    let path = paths.get(node);
-    if (!path) {
-      path = [];
-      for (let p: Node | undefined = node; p; p = index.parent(p)) path.push(p);
-      paths.set(node, path.reverse());
-    }
-    return path;
-  };
-  return nodes.sort((a, b) => compareTreeOrder(pathOf(a), pathOf(b)));
-}
-
-/** Two root-first ancestor paths: the ancestor first, else the earlier child of their lowest common ancestor. */
-function compareTreeOrder(a: Node[], b: Node[]): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (i === a.length || i === b.length) return a.length - b.length;
-  const siblings = childrenOf(a[i - 1]);
-  return siblings.indexOf(a[i]) - siblings.indexOf(b[i]);
 }
