@@ -88,6 +88,8 @@ describe('concurrent writers', () => {
     expect([...seen.keys()].filter((k) => k.includes('torn')), JSON.stringify([...seen])).toEqual([]);
     expect([...seen.keys()].filter((k) => k !== 'none').length, 'the reader saw whole scripts').toBeGreaterThan(0);
     expect(readdirSync(place.dir).sort(), 'no temporary files left').toEqual(['cli-bundle.cjs', 'cli-bundle.json']);
-    expect(scripts).toContain(readCachedBundle('cli', 'salt', place));
+    // at the end too: when a writer is paused between its two renames while another does both, the
+    // last script and the last manifest come from different writers, and the reader rebuilds (null)
+    expect([null, ...scripts]).toContain(readCachedBundle('cli', 'salt', place));
   }, 60_000);
 });
