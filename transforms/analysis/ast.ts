@@ -1,8 +1,6 @@
 // Small, shared predicates over Babel nodes (work on raw and recast ASTs alike).
-import { VISITOR_KEYS as VISITOR_KEYS_GETTER, type Node, type Expression, type Function as BabelFunction } from '@babel/types';
-
-// read once: @babel/types' CommonJS exports are getters
-const VISITOR_KEYS = VISITOR_KEYS_GETTER;
+import type { Node, Expression, Function as BabelFunction } from '@babel/types';
+import { VISITOR_KEYS } from './walk';
 
 export type FunctionNode = BabelFunction;
 

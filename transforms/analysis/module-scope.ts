@@ -5,9 +5,10 @@
 // single cost of `check` on handler files and of every transform's re-analysis.
 import * as t from '@babel/types';
 import type { File as BabelFile, Identifier, Node } from '@babel/types';
+import { VISITOR_KEYS } from './walk';
 
 // @babel/types' CommonJS exports are getters: read once here, not once per node walked
-const { FLIPPED_ALIAS_KEYS, getAssignmentIdentifiers, getOuterBindingIdentifiers, isReferenced, VISITOR_KEYS } = t;
+const { FLIPPED_ALIAS_KEYS, getAssignmentIdentifiers, getOuterBindingIdentifiers, isReferenced } = t;
 const { isCompatTag } = t.react;
 
 // What this walk needs to know of a node type, as bits of one table lookup (Babel's aliases):

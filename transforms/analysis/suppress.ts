@@ -1,10 +1,8 @@
 // Inline suppressions: `// lmi-migrate-ignore-next-line <rule-id>[ <rule-id>…]` silences the next
 // line; `/* lmi-migrate-ignore <rule-id>… */` before the first statement silences the whole file.
 // With no rule id, every rule is silenced.
-import { VISITOR_KEYS as VISITOR_KEYS_GETTER, type Comment, type File as BabelFile } from '@babel/types';
-
-// read once: @babel/types' CommonJS exports are getters
-const VISITOR_KEYS = VISITOR_KEYS_GETTER;
+import type { Comment, File as BabelFile } from '@babel/types';
+import { VISITOR_KEYS } from './walk';
 
 export type SuppressionCheck = (rule: string, line: number) => boolean;
 

@@ -1,10 +1,12 @@
 // One cheap walk over a Babel AST: parent links and nodes grouped by type. Every rule of a
 // file queries this index instead of walking the tree again.
-import { VISITOR_KEYS, type Node } from '@babel/types';
+import { VISITOR_KEYS as BABEL_VISITOR_KEYS, type Node } from '@babel/types';
 
-// Read once: @babel/types' CommonJS exports are getters, and one getter call per node was about a
-// fifth of a walk's time.
-const KEYS: Record<string, string[] | undefined> = VISITOR_KEYS;
+/**
+ * Each node type's child keys, read once for every walker of the tool: @babel/types' CommonJS
+ * exports are getters, and one getter call per node was about a fifth of a walk's time.
+ */
+export const VISITOR_KEYS: Record<string, string[] | undefined> = BABEL_VISITOR_KEYS;
 
 export interface NodeIndex {
   parent(node: Node): Node | undefined;
@@ -46,7 +48,7 @@ function buildIndex(root: Node): NodeIndex {
     let list = byType.get(node.type);
     if (!list) byType.set(node.type, (list = []));
     list.push(node);
-    const keys = KEYS[node.type] ?? [];
+    const keys = VISITOR_KEYS[node.type] ?? [];
     // push children in reverse so lists come out in source order
     for (let k = keys.length - 1; k >= 0; k--) {
       const child = (node as unknown as Record<string, unknown>)[keys[k]];
@@ -104,7 +106,7 @@ function compareTreeOrder(a: Node[], b: Node[]): number {
 /** Children of a node in source order (visitor keys only). */
 export function childrenOf(node: Node): Node[] {
   const out: Node[] = [];
-  for (const key of KEYS[node.type] ?? []) {
+  for (const key of VISITOR_KEYS[node.type] ?? []) {
     const child = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(child)) {
       for (const c of child) if (c && typeof (c as Node).type === 'string') out.push(c as Node);
@@ -117,7 +119,7 @@ export function childrenOf(node: Node): Node[] {
 export function visit(node: Node, enter: (node: Node, parent: Node | undefined) => boolean | void, parent?: Node): void {
   if (enter(node, parent) === false) return;
   // childrenOf without the array: this runs on every node of every file
-  const keys = KEYS[node.type];
+  const keys = VISITOR_KEYS[node.type];
   if (!keys) return;
   for (const key of keys) {
     const child = (node as unknown as Record<string, unknown>)[key];

@@ -3,8 +3,7 @@ import type { File as BabelFile, Identifier, Node } from '@babel/types';
 import { dottedName, patternNames, propertyName, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import type { HandlerInfo } from '../analysis/handlers';
 import { isPropertyKey } from '../analysis/names-in-use';
-import { VISITOR_KEYS } from '@babel/types';
-import { isInside, type NodeIndex } from '../analysis/walk';
+import { isInside, type NodeIndex, VISITOR_KEYS } from '../analysis/walk';
 import { ownerFunction } from './tail';
 
 export function paramName(fn: FunctionNode, i: number): string | null {

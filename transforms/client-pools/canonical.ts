@@ -1,9 +1,7 @@
 // A formatting-independent key for an expression, so that two identical client constructions
 // in different handlers are recognised as one (`renames` maps local names to shared ones).
-import { VISITOR_KEYS, type Node } from '@babel/types';
-
-// Read once: @babel/types' CommonJS exports are getters (one getter call per node visited otherwise).
-const KEYS: Record<string, string[] | undefined> = VISITOR_KEYS;
+import type { Node } from '@babel/types';
+import { VISITOR_KEYS } from '../analysis/walk';
 
 const SCALARS = ['name', 'value', 'operator', 'computed', 'prefix', 'optional', 'kind'] as const;
 
@@ -15,7 +13,7 @@ export function canonicalKey(node: Node | null | undefined, renames: Map<string,
   const parts: string[] = [node.type];
   for (const k of SCALARS) if (k in rec && typeof rec[k] !== 'object') parts.push(`${k}=${JSON.stringify(rec[k])}`);
   if (node.type === 'TemplateElement') parts.push(JSON.stringify(node.value.cooked));
-  for (const key of KEYS[node.type] ?? []) {
+  for (const key of VISITOR_KEYS[node.type] ?? []) {
     if (key === 'typeAnnotation' || key === 'typeParameters' || key === 'returnType') continue;
     const child = rec[key];
     if (Array.isArray(child)) parts.push(`[${child.map((c) => canonicalKey(c as Node, renames)).join(',')}]`);

@@ -5,16 +5,13 @@
 // node index when first asked; only the request taint walks the function.
 // Memos live on the FileAnalysis: the transform plans on the recast tree before changing it, and
 // every change gets a fresh analysis.
-import { VISITOR_KEYS, type CallExpression, type Identifier, type NewExpression, type Node } from '@babel/types';
+import type { CallExpression, Identifier, NewExpression, Node } from '@babel/types';
 import { isFunction, type FunctionNode } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { memoOn } from '../analysis/memo';
-import { isInside, sortInTreeOrder } from '../analysis/walk';
+import { isInside, sortInTreeOrder, VISITOR_KEYS } from '../analysis/walk';
 import { writesClientGlobalsAt } from './client-globals';
 import { isReference, patternNames } from './scope';
-
-// Read once: @babel/types' CommonJS exports are getters (one getter call per node visited otherwise).
-const KEYS: Record<string, string[] | undefined> = VISITOR_KEYS;
 
 export interface FunctionFacts {
   /** how often each name is declared inside the function (as scope.ts declarationCounts(fn) counts) */
@@ -143,7 +140,7 @@ function walkFunction(
 ): void {
   const walk = (node: Node, parent: Node | undefined, inBody: boolean): void => {
     enter(node, parent, inBody);
-    const keys = KEYS[node.type];
+    const keys = VISITOR_KEYS[node.type];
     if (keys) {
       for (const key of keys) {
         const child = (node as unknown as Record<string, unknown>)[key];

@@ -1,12 +1,9 @@
 // Which code runs at init: module top level, top-level IIFEs, and module functions called from
 // there (transitively). Used to find init side effects and secrets loaded once.
 import type { File as BabelFile, Node } from '@babel/types';
-import { VISITOR_KEYS } from '@babel/types';
 import { isFunction, unwrapExpression } from '../analysis/ast';
 import { declarationOf } from './scope';
-
-// Read once: @babel/types' CommonJS exports are getters (one getter call per node visited otherwise).
-const KEYS: Record<string, string[] | undefined> = VISITOR_KEYS;
+import { VISITOR_KEYS } from '../analysis/walk';
 
 /** Calls every node that runs at init (each function body at most once). */
 export function visitInitCode(ast: BabelFile, enter: (node: Node) => void): void {
@@ -30,7 +27,7 @@ export function visitInitCode(ast: BabelFile, enter: (node: Node) => void): void
       if (isFunction(callee)) visitBody(callee.body);
       if (callee?.type === 'Identifier' && functions.has(callee.name)) visitBody(functions.get(callee.name)!);
     }
-    for (const key of KEYS[node.type] ?? []) {
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       for (const k of Array.isArray(child) ? child : [child]) {
         if (k && typeof (k as Node).type === 'string' && !isFunction(k as Node)) walk(k as Node);

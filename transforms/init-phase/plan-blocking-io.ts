@@ -4,14 +4,11 @@
 import type { CallExpression, Node } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { isFunction } from '../analysis/ast';
-import { VISITOR_KEYS } from '@babel/types';
 import { calleeMember, factsOf, type ModuleFacts } from './module-facts';
 import type { HeavyPlan } from './plan-heavy-work';
 import type { PlanReport } from './reports';
 import { functionNames, isReference, reachedByValueWalk } from './scope';
-
-// Read once: @babel/types' CommonJS exports are getters (one getter call per node visited otherwise).
-const KEYS: Record<string, string[] | undefined> = VISITOR_KEYS;
+import { VISITOR_KEYS } from '../analysis/walk';
 
 export type SyncModule = 'fs' | 'crypto' | 'zlib' | 'child_process';
 
@@ -129,7 +126,7 @@ function sitesByWalk(body: Node, moved: ReadonlySet<Node>, found: Map<Node, Sync
   const walk = (node: Node, nested: boolean) => {
     if (moved.has(node)) return;
     if (node.type === 'ForStatement' || found.has(node)) out.push({ node, nested });
-    for (const key of KEYS[node.type] ?? []) {
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       for (const k of Array.isArray(child) ? child : [child]) {
         if (k && typeof (k as Node).type === 'string') walk(k as Node, nested || isFunction(node));

@@ -1,7 +1,6 @@
 // heavy-work-in-handler findings for heavy calls a handler keeps: they depend on the request, run
 // only in some branches, or their result cannot be shared; deliberate lazy loads are not reported.
 import type { Node } from '@babel/types';
-import { VISITOR_KEYS } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import type { HandlerInfo } from '../analysis/handlers';
 import { isFunction } from '../analysis/ast';
@@ -10,9 +9,7 @@ import type { ModuleFacts } from './module-facts';
 import { checkMovable } from './movable';
 import { describeHeavy, type PlanReport } from './reports';
 import { functionNames } from './scope';
-
-// Read once: @babel/types' CommonJS exports are getters (one getter call per node visited otherwise).
-const KEYS: Record<string, string[] | undefined> = VISITOR_KEYS;
+import { VISITOR_KEYS } from '../analysis/walk';
 
 /** Heavy calls in a handler that are not moved: findings a human must act on (or deliberate lazy loads). */
 export function reportUnmoved(analysis: FileAnalysis, facts: ModuleFacts, handler: HandlerInfo, moved: ReadonlySet<Node>, out: PlanReport[]): void {
@@ -31,7 +28,7 @@ export function reportUnmoved(analysis: FileAnalysis, facts: ModuleFacts, handle
       const why = dep.reason === 'request' ? 'request' : conditional ? 'conditional' : inMovableConst(node) ? 'shared' : 'unproven';
       out.push({ ...describeHeavy(kind, false, why, 'top-level'), node });
     }
-    for (const key of KEYS[node.type] ?? []) {
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       for (const k of Array.isArray(child) ? child : [child]) {
         if (k && typeof (k as Node).type === 'string') walk(k as Node, conditional || isBranching(node, key));

@@ -3,13 +3,9 @@
 import type { File as BabelFile, Node, Statement, VariableDeclarator } from '@babel/types';
 import { isPropertyKey } from '../analysis/names-in-use';
 import { isFunction, patternNames, requireSource } from '../analysis/ast';
-import { VISITOR_KEYS } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { memoOn } from '../analysis/memo';
-import { isInside, visit, type NodeIndex } from '../analysis/walk';
-
-// Read once: @babel/types' CommonJS exports are getters (one getter call per node visited otherwise).
-const KEYS: Record<string, string[] | undefined> = VISITOR_KEYS;
+import { isInside, visit, type NodeIndex, VISITOR_KEYS } from '../analysis/walk';
 
 export type BindingKind = 'import' | 'require' | 'const' | 'let' | 'var' | 'function' | 'class';
 
@@ -213,7 +209,7 @@ const VALUE_WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNo
 export function visitValues(root: Node, enter: (node: Node, parent: Node | undefined) => void): void {
   const walk = (node: Node, parent: Node | undefined) => {
     enter(node, parent);
-    for (const key of KEYS[node.type] ?? []) {
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
       if (TYPE_ONLY_KEYS.has(key)) continue;
       if (VALUE_WRAPPERS.has(node.type) && key !== 'expression' && key !== 'parameter') continue;
       const child = (node as unknown as Record<string, unknown>)[key];

@@ -1,12 +1,8 @@
 // Small AST edits shared by the shared-state rewrites. They mutate nodes in place so recast
 // reprints only what changed.
 import type { Identifier, Node, Statement } from '@babel/types';
-import type { NodeIndex } from '../analysis/walk';
-import { VISITOR_KEYS } from '@babel/types';
+import { type NodeIndex, VISITOR_KEYS } from '../analysis/walk';
 import { moveLeadingComments } from '../analysis/recast-print';
-
-// read once: @babel/types' CommonJS exports are getters (see analysis/walk.ts)
-const KEYS: Record<string, string[] | undefined> = VISITOR_KEYS;
 
 const POSITION_KEYS = new Set(['loc', 'start', 'end', 'range', 'tokens', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'original', 'extra']);
 
@@ -30,7 +26,6 @@ export function statementList(stmt: Node, index: NodeIndex): Statement[] | null 
   if (parent.type === 'SwitchCase') return parent.consequent;
   return null;
 }
-
 
 // the leading comments of `from` describe what now comes first
 export { moveLeadingComments };
@@ -69,7 +64,7 @@ export function replaceReference(ref: Identifier, replacement: Node, index: Node
     const key = parent.key;
     if (!parent.computed && key.type === 'Identifier' && key.name === replacement.name) parent.shorthand = true;
   }
-  for (const key of KEYS[parent.type] ?? []) {
+  for (const key of VISITOR_KEYS[parent.type] ?? []) {
     const value = (parent as unknown as Record<string, unknown>)[key];
     if (value === ref) {
       (parent as unknown as Record<string, unknown>)[key] = replacement;
@@ -103,7 +98,7 @@ export function treeOrder(root: Node): TreeOrder {
   let counter = 0;
   const walk = (node: Node) => {
     first.set(node, counter++);
-    for (const key of KEYS[node.type] ?? []) {
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
         for (const c of child) if (c && typeof (c as Node).type === 'string') walk(c as Node);
@@ -159,7 +154,7 @@ export function indexedTreeOrder(root: Node, index: NodeIndex): TreeOrder {
 /** Where `child` comes among `parent`'s children, in the order treeOrder walks them. */
 function childRank(parent: Node, child: Node): number {
   let rank = 0;
-  for (const key of KEYS[parent.type] ?? []) {
+  for (const key of VISITOR_KEYS[parent.type] ?? []) {
     const value = (parent as unknown as Record<string, unknown>)[key];
     if (value === child) return rank;
     if (Array.isArray(value)) {
