@@ -77,6 +77,6 @@ export function parseForAnalysis(path: string, source: string): BabelFile {
 
 /** A parser object for jscodeshift/recast (`j.withParser(recastParserFor(path))`). */
 export function recastParserFor(path: string): Parser {
-  const opts = options(parserNameFor(path), true);
+  const opts = babelOptionsFor(path, true);
   return { parse: (source: string) => parse(source, opts) };
 }

@@ -165,7 +165,7 @@ export function localValues(fn: Node): Map<string, Node> {
  * localValues(fn) from the node index of the tree `fn` is in, while the tree has not changed since
  * the index was built (planning). Only lookups by name matter: the last declaration in source order wins.
  */
-export function indexedLocalValues(fn: Node, index: NodeIndex): Map<string, Node> {
+function indexedLocalValues(fn: Node, index: NodeIndex): Map<string, Node> {
   const reassigned = reassignedNamesIn(index, fn);
   const out = new Map<string, Node>();
   for (const node of index.ofType('VariableDeclarator')) {
@@ -190,7 +190,7 @@ export function eventNames(fn: Node): Set<string> {
 }
 
 /** eventNames(fn) from the node index of the tree `fn` is in (declarators in the same source order as the walk). */
-export function indexedEventNames(fn: Node, index: NodeIndex): Set<string> {
+function indexedEventNames(fn: Node, index: NodeIndex): Set<string> {
   const names = eventParamNames(fn);
   for (const node of index.ofType('VariableDeclarator')) {
     if (node.id.type !== 'Identifier' && node.init && isInside(index, node, fn)) addIfDestructuredFromEvent(node, names);
