@@ -1,6 +1,6 @@
 // Small, shared predicates over Babel nodes (work on raw and recast ASTs alike).
 import type { Node, Expression, Function as BabelFunction } from '@babel/types';
-import { VISITOR_KEYS } from './walk';
+import { VISITOR_KEYS, type NodeIndex } from './walk';
 
 export type FunctionNode = BabelFunction;
 
@@ -15,6 +15,12 @@ const FUNCTION_TYPES = new Set([
 
 export function isFunction(node: Node | null | undefined): node is FunctionNode {
   return !!node && FUNCTION_TYPES.has(node.type);
+}
+
+/** The innermost function around `node` (not `node` itself), following the index's parent links. */
+export function enclosingFunction(node: Node, index: NodeIndex): FunctionNode | undefined {
+  for (let p = index.parent(node); p; p = index.parent(p)) if (isFunction(p)) return p;
+  return undefined;
 }
 
 /** Strips TS casts, non-null assertions, satisfies and parentheses. */

@@ -1,7 +1,7 @@
 // How code uses a database connection binding: each reference becomes a method call used for
 // its effect (`await c.end();`), a method call used as a value (`await c.query()`), or other.
 import type { CallExpression, Identifier, Node, Statement } from '@babel/types';
-import { isFunction, propertyName } from '../analysis/ast';
+import { enclosingFunction, propertyName } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { effectStatement } from './statements';
 
@@ -28,11 +28,7 @@ export function connectionUses(refs: Identifier[], analysis: FileAnalysis): Conn
         call = gp;
       }
     }
-    return { ref, method, call, statement: call ? effectStatement(call, analysis) : null, fn: enclosingFunction(ref, analysis) };
+    return { ref, method, call, statement: call ? effectStatement(call, analysis) : null, fn: enclosingFunction(ref, analysis.index) ?? null };
   });
 }
 
-export function enclosingFunction(node: Node, analysis: FileAnalysis): Node | null {
-  for (let p = analysis.index.parent(node); p; p = analysis.index.parent(p)) if (isFunction(p)) return p;
-  return null;
-}

@@ -4,9 +4,9 @@
 // go to the pool and transactions check a connection out; the accessor and its flag go away.
 import { isInside } from '../analysis/walk';
 import type { Node, Statement, VariableDeclaration, VariableDeclarator } from '@babel/types';
-import { isFunction, type FunctionNode } from '../analysis/ast';
+import { enclosingFunction, isFunction, type FunctionNode } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
-import { connectionUses, enclosingFunction, type ConnectionUse } from './connection-uses';
+import { connectionUses, type ConnectionUse } from './connection-uses';
 import type { DbDriver } from './db-driver';
 import { handOutVerdict } from './hand-out';
 import { functionFacts } from './function-facts';
@@ -114,7 +114,7 @@ function callerOf(ref: Node, analysis: FileAnalysis): Omit<AccessorCaller, 'uses
   const declaration = declarator && analysis.index.parent(declarator);
   if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier' || declaration?.type !== 'VariableDeclaration') return null;
   if (declaration.kind !== 'const' || declaration.declarations.length !== 1 || !statementList(declaration, analysis)) return null;
-  const fn = enclosingFunction(declaration, analysis);
+  const fn = enclosingFunction(declaration, analysis.index);
   if (!fn || !isFunction(fn) || (functionFacts(analysis, fn).declarations.get(declarator.id.name) ?? 0) !== 1) return null;
   return { fn, declaration, declarator, name: declarator.id.name };
 }

@@ -3,12 +3,12 @@
 // replaced by a shared module-level pool; transactions check a connection out and release it
 // in `finally`. Session state, unknown SQL and escaping connections are reported, not rewritten.
 import type { Identifier, Node, Statement, TryStatement, VariableDeclaration, VariableDeclarator } from '@babel/types';
-import { dottedName, isFunction, staticString, unwrapExpression, type FunctionNode } from '../analysis/ast';
+import { enclosingFunction, dottedName, isFunction, staticString, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import { isInside, visit } from '../analysis/walk';
 import type { RuleReport } from '../types';
 import { canonicalKey } from './canonical';
-import { connectionUses, enclosingFunction, type ConnectionUse } from './connection-uses';
+import { connectionUses, type ConnectionUse } from './connection-uses';
 import type { DbDriver } from './db-driver';
 import { argumentsVerdict, declaredLocal, moduleNamesUsed, moduleStatements } from './hoist-sites';
 import { handOutVerdict } from './hand-out';
@@ -91,7 +91,7 @@ export function planDb(analysis: FileAnalysis, drivers: DbDriver[]): DbPlan {
       const c = driver.connection(node, imports);
       if (!c || seen.has(node)) continue;
       seen.add(node);
-      const fnNode = enclosingFunction(node, analysis);
+      const fnNode = enclosingFunction(node, analysis.index);
       // the per-invocation functions are only needed for connections made inside a function (memoized)
       const fn = fnNode ? invocationFunctions(analysis).find((f) => f.fn === fnNode || isInside(analysis.index, fnNode, f.fn)) ?? null : null;
       if (fnNode && !fn) continue; // a connection made in code that is not per invocation

@@ -2,7 +2,7 @@
 // (arguments the same for every request, used only through its methods) and under which name.
 // The rule reports from this plan; the transform applies exactly its groups.
 import type { Node, Statement } from '@babel/types';
-import { propertyName } from '../analysis/ast';
+import { enclosingFunction, propertyName } from '../analysis/ast';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import type { RuleReport } from '../types';
 import { canonicalKey } from './canonical';
@@ -12,7 +12,6 @@ import { moduleConsts } from './independence';
 import { invocationFunctions, perInvocationPlace, type InvocationFunction } from './invocation-functions';
 import { isNameFree, suffixFrom } from './names';
 import { isReference } from './scope';
-import { enclosingFunction } from './connection-uses';
 import { functionFacts } from './function-facts';
 import { sdkConstruction, startsFromImport, type SdkConstruction } from './sdk-construction';
 import { effectStatement } from './statements';
@@ -87,7 +86,7 @@ function constructionsInFunctions(analysis: FileAnalysis, imports: Map<string, I
   for (const type of ['NewExpression', 'CallExpression'] as const) {
     for (const node of analysis.index.ofType(type)) {
       // cheap tests first: most calls and `new`s are not built from an import, or run at module scope
-      if (!startsFromImport(node, imports) || !enclosingFunction(node, analysis)) continue;
+      if (!startsFromImport(node, imports) || !enclosingFunction(node, analysis.index)) continue;
       const client = sdkConstruction(node, imports);
       if (client) out.set(node, client);
     }

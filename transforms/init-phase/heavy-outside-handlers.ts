@@ -2,7 +2,7 @@
 // with a TTL hint), and heavy calls in module helpers the handlers call (report only).
 import type { Identifier, Node } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
-import { isFunction } from '../analysis/ast';
+import { enclosingFunction, isFunction } from '../analysis/ast';
 import { memoOn } from '../analysis/memo';
 import type { HeavyKind } from './heavy-calls';
 import { heavyNodes } from './heavy-nodes';
@@ -33,17 +33,10 @@ export function secretsKeptAcrossRequests(analysis: FileAnalysis): PlanReport[] 
   const program = analysis.ast.program;
   for (const [node, kind] of kinds) {
     if (kind !== 'secret' || found.has(node) || !reachedByValueWalk(analysis.index, node, program)) continue;
-    const fn = enclosingFunction(analysis, node);
+    const fn = enclosingFunction(node, analysis.index);
     if (fn && (functionsWhoseResultIsKept(analysis).has(fn) || memoized(analysis, node, functionNames(analysis, fn).declared))) found.add(node);
   }
   return [...found].sort((a, b) => (a.start ?? 0) - (b.start ?? 0)).map((node) => secretAtInit(node));
-}
-
-/** The innermost function around `node` (`node` itself when it is one). */
-function enclosingFunction(analysis: FileAnalysis, node: Node): Node | undefined {
-  let fn: Node | undefined = node;
-  while (fn && !isFunction(fn)) fn = analysis.index.parent(fn);
-  return fn;
 }
 
 /** Module-level functions by name (`function f`, `const f = () => …`). */
@@ -97,7 +90,7 @@ export function heavyInHelpers(analysis: FileAnalysis): PlanReport[] {
     visitValues(fn, (node) => {
       const kind = kinds.get(node);
       if (!kind || kind === 'require' || kind === 'import') return;
-      if (enclosingFunction(analysis, node) !== fn || memoized(analysis, node, functionNames(analysis, fn).declared)) return;
+      if (enclosingFunction(node, analysis.index) !== fn || memoized(analysis, node, functionNames(analysis, fn).declared)) return;
       const report = describeHeavy(kind, false, 'unproven', 'top-level');
       out.push({ ...report, node, message: `${report.message.replace('The handler', `\`${nameOf.get(fn)}()\`, called by the handler,`)}` });
     });
@@ -127,7 +120,7 @@ function functionsWhoseResultIsKept(analysis: FileAnalysis): Set<Node> {
         }
       });
       if (called.length === 0 || !reachedByValueWalk(analysis.index, node, program)) continue;
-      const fn = enclosingFunction(analysis, node);
+      const fn = enclosingFunction(node, analysis.index);
       if (fn && functionNames(analysis, fn).declared.has(node.left.name)) continue;
       for (const f of called) kept.add(f);
     }

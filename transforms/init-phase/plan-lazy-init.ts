@@ -4,7 +4,7 @@
 // after the lazy init; then it becomes a memoized promise that resets on failure.
 import type { Expression, Node, Statement, VariableDeclarator } from '@babel/types';
 import type { FileAnalysis } from '../analysis/file-analysis';
-import { isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
+import { enclosingFunction, isFunction, unwrapExpression, type FunctionNode } from '../analysis/ast';
 import { factsOf } from './module-facts';
 import type { PlanReport } from './reports';
 import { declarationOf, functionNames, isReference, reachedByValueWalk, type ModuleBinding } from './scope';
@@ -112,7 +112,7 @@ function raceAt(analysis: FileAnalysis, ref: Node, name: string): RaceSite | nul
     if (up.alternate) return { stmt: up, site: null };
     stmt = up;
   }
-  const fn = enclosingFunction(analysis, stmt);
+  const fn = enclosingFunction(stmt, analysis.index);
   const body = fn?.body.type === 'BlockStatement' ? fn.body.body : null;
   const direct = !!body && body.includes(stmt);
   return { stmt, site: direct && fn ? { fn, stmt, load: load.argument } : null };
@@ -145,11 +145,6 @@ function testsUnset(test: Node, name: string): boolean {
     return b.type === 'NullLiteral' || isName(b, 'undefined');
   }
   return false;
-}
-
-function enclosingFunction(analysis: FileAnalysis, node: Node): FunctionNode | null {
-  for (let cur = analysis.index.parent(node); cur; cur = analysis.index.parent(cur)) if (isFunction(cur)) return cur;
-  return null;
 }
 
 /** Every other use sits in a function with a lazy init of the same binding, after it, reading only. */

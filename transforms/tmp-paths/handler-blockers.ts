@@ -1,7 +1,7 @@
 // Whether a handler's body can be wrapped in mkdtemp … try { … } finally { rm }: the cleanup must
 // run after every use of the path has finished.
 import type { Node } from '@babel/types';
-import { isFunction, type FunctionNode } from '../analysis/ast';
+import { enclosingFunction, isFunction, type FunctionNode } from '../analysis/ast';
 import type { NodeIndex } from '../analysis/walk';
 import { referencesIn, type Occurrence } from './occurrences';
 import { mayBePromise } from './may-be-promise';
@@ -83,9 +83,7 @@ function settlesOuterPromise(call: Node, callback: Node): boolean {
 }
 
 function enclosingFunctionIs(node: Node, fn: Node, index: NodeIndex): boolean {
-  let n = index.parent(node);
-  while (n && !isFunction(n)) n = index.parent(n);
-  return n === fn;
+  return enclosingFunction(node, index) === fn;
 }
 
 /** `await new Promise((resolve) => fs.writeFile(p, d, resolve))`: the callback call is awaited. */

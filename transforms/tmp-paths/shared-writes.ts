@@ -1,6 +1,5 @@
 // Writes of a /tmp file that is shared on purpose (a cache, or a file written at init).
-import type { Node } from '@babel/types';
-import { isFunction } from '../analysis/ast';
+import { enclosingFunction } from '../analysis/ast';
 import type { NodeIndex } from '../analysis/walk';
 import { writtenWhenReadFails } from './guards';
 import type { Occurrence } from './occurrences';
@@ -26,8 +25,3 @@ export function isSharedWrite(o: Occurrence, all: Occurrence[], index: NodeIndex
   );
 }
 
-export function enclosingFunction(node: Node, index: NodeIndex): Node | undefined {
-  let n = index.parent(node);
-  while (n && !isFunction(n)) n = index.parent(n);
-  return n;
-}
